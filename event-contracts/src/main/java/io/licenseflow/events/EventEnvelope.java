@@ -1,0 +1,29 @@
+package io.licenseflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The value of every record on a LicenseFlow topic (schema {@code schemas/envelope.v1.json}).
+ *
+ * <p>The same id, type, source and time also travel as CloudEvents headers ({@code ce_id}, {@code ce_type},
+ * {@code ce_source}, {@code ce_time}); the record key is {@link #aggregateId()}. Consumers deduplicate on
+ * {@link #id()}: delivery is at-least-once.
+ */
+public record EventEnvelope(
+        UUID id,
+        String type,
+        int schemaVersion,
+        String source,
+        String aggregateType,
+        String aggregateId,
+        Instant occurredAt,
+        JsonNode payload) {
+
+    public static final String SPEC_VERSION = "1.0";
+
+    public <T> T payloadAs(Class<T> payloadType) {
+        return EventJson.MAPPER.convertValue(payload, payloadType);
+    }
+}

@@ -1,0 +1,22 @@
+package io.licenseflow.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapping used for events, so that producers and consumers agree on dates and unknown fields. */
+public final class EventJson {
+
+    /**
+     * Unknown fields are ignored on read: a consumer must accept additive changes within a schema version.
+     * Instants are written as ISO-8601 strings.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private EventJson() {
+    }
+}

@@ -1,0 +1,75 @@
+package io.licenseflow.onboarding.account;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.licenseflow.events.EventJson;
+import io.licenseflow.events.EventSchemas;
+import io.licenseflow.testing.LocalStackResource;
+import io.licenseflow.testing.TestDatabase;
+import io.licenseflow.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "onboarding"),
+        scope = TestResourceScope.MATCHING_RESOURCES)
+class CreateAccountTest {
+
+    @Test
+    void operator_creates_an_account_and_the_outbox_holds_its_AccountCreated_event() throws Exception {
+        var created = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"  Acme Corp \",\"contactEmail\":\"ops@acme.example.com\"}")
+                .when().post("/v1/accounts")
+                .then().statusCode(201)
+                .body("name", equalTo("Acme Corp"))
+                .body("contactEmail", equalTo("ops@acme.example.com"))
+                .body("onboardingStep", equalTo("ACCOUNT_CREATED"))
+                .extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/v1/accounts/" + id);
+
+        given().auth().oauth2(TestTokens.admin()).when().get("/v1/accounts/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("name", equalTo("Acme Corp"));
+
+        JsonNode event = outboxEventFor(id);
+        assertThat(EventSchemas.violations(event)).isEmpty();
+        assertThat(event.get("type").asText()).isEqualTo("AccountCreated");
+        assertThat(event.get("aggregateId").asText()).isEqualTo(id);
+        assertThat(event.get("source").asText()).isEqualTo("/licenseflow/onboarding-service");
+        assertThat(event.at("/payload/accountId").asText()).isEqualTo(id);
+        assertThat(event.at("/payload/name").asText()).isEqualTo("Acme Corp");
+    }
+
+    @Test
+    void a_customer_reads_only_their_own_account() {
+        String id = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Own Co\",\"contactEmail\":\"me@own.example.com\"}")
+                .post("/v1/accounts").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TestTokens.customerOf(UUID.fromString(id))).get("/v1/accounts/" + id)
+                .then().statusCode(200).body("name", equalTo("Own Co"));
+        given().auth().oauth2(TestTokens.customerOf(UUID.randomUUID())).get("/v1/accounts/" + id)
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+    }
+
+    @Test
+    void an_unknown_account_is_a_404_problem() {
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static JsonNode outboxEventFor(String accountId) throws Exception {
+        assertThat(TestDatabase.count("onboarding", "SELECT count(*) FROM outbox WHERE aggregateid = ?", accountId)).isEqualTo(1);
+        return EventJson.MAPPER.readTree(TestDatabase.text("onboarding", "SELECT payload::text FROM outbox WHERE aggregateid = ?", accountId));
+    }
+}

@@ -1,0 +1,42 @@
+package io.licenseflow.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the real test stack: its service database, Kafka (with Debezium
+ * publishing the outbox), and the test token key. Use it with
+ * {@code @WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "…"),
+ * scope = TestResourceScope.MATCHING_RESOURCES)} so that all test classes of a service share one boot.
+ */
+public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        if (database == null) {
+            throw new IllegalArgumentException("LocalStackResource needs initArg 'database'");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> stack = LocalStack.platform();
+        String pg = "127.0.0.1:" + stack.get("LF_PG_PORT") + "/" + database;
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://" + pg,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg,
+                "quarkus.datasource.username", stack.get("LF_PG_USER"),
+                "quarkus.datasource.password", stack.get("LF_PG_PASSWORD"),
+                "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // The stack outlives the test JVM; ./licenseflow test stops it.
+    }
+}
