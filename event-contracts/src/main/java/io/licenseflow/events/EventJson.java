@@ -17,6 +17,19 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Reads a record value; fails with {@link IllegalArgumentException} when it is not an event envelope. */
+    public static EventEnvelope read(String json) {
+        try {
+            EventEnvelope event = MAPPER.readValue(json, EventEnvelope.class);
+            if (event.id() == null || event.type() == null || event.payload() == null) {
+                throw new IllegalArgumentException("not a LicenseFlow event envelope (id, type and payload are required)");
+            }
+            return event;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a LicenseFlow event envelope: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private EventJson() {
     }
 }

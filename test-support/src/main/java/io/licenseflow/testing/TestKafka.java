@@ -47,6 +47,17 @@ public final class TestKafka {
         }
     }
 
+    /** Publishes any value, e.g. a record no consumer can decode. */
+    public static void publishRaw(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /** Reads {@code topic} from the beginning until a record matches or {@code timeout} passes. */
     public static Optional<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();

@@ -1,0 +1,41 @@
+package io.licenseflow.entitlement.account;
+
+import io.licenseflow.commons.inbox.ProcessedEvents;
+import io.licenseflow.events.EventEnvelope;
+import io.licenseflow.events.EventJson;
+import io.licenseflow.events.account.AccountCreated;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Records each new account as a licensee, once per event however often Kafka delivers it. */
+@ApplicationScoped
+public class AccountCreatedConsumer {
+
+    static final String CONSUMER = "entitlement-service.licensee-accounts";
+
+    private final ProcessedEvents processedEvents;
+
+    public AccountCreatedConsumer(ProcessedEvents processedEvents) {
+        this.processedEvents = processedEvents;
+    }
+
+    @Incoming("account-events")
+    public Uni<Void> onAccountEvent(String value) {
+        EventEnvelope event = EventJson.read(value);
+        if (!AccountCreated.TYPE.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        AccountCreated created = event.payloadAs(AccountCreated.class);
+        return processedEvents.applyOnce(CONSUMER, event, () -> {
+            LicenseeAccount account = new LicenseeAccount();
+            account.id = created.accountId();
+            account.name = created.name();
+            account.onboardedAt = created.createdAt();
+            account.sourceEventId = event.id();
+            account.recordedAt = Instant.now();
+            return account.persist();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,34 @@
+package io.licenseflow.entitlement.account;
+
+import io.licenseflow.testing.AccountCreatedConsumerContract;
+import io.licenseflow.testing.LocalStackResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "entitlement"),
+        scope = TestResourceScope.MATCHING_RESOURCES)
+class AccountCreatedConsumerTest extends AccountCreatedConsumerContract {
+
+    @Override
+    protected String database() {
+        return "entitlement";
+    }
+
+    @Override
+    protected String accountTable() {
+        return "licensee_account";
+    }
+
+    @Override
+    protected String consumer() {
+        return AccountCreatedConsumer.CONSUMER;
+    }
+
+    @Override
+    protected String deadLetterTopic() {
+        return "licenseflow.account.events.dlq.entitlement-service";
+    }
+}

@@ -1,0 +1,81 @@
+package io.licenseflow.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.licenseflow.events.EventEnvelope;
+import io.licenseflow.events.Topics;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every consumer of AccountCreated must do, over the real Kafka broker: apply the event, apply it once
+ * however often it is delivered, park undecodable records on its dead-letter topic without stalling, and
+ * guard its read of the result. A service's test extends this and names its table and consumer.
+ */
+public abstract class AccountCreatedConsumerContract {
+
+    private static final String DUPLICATES = "outcome=\"duplicate\"";
+
+    /** The service's database. */
+    protected abstract String database();
+
+    /** The table with one row per recorded account, keyed by {@code id}. */
+    protected abstract String accountTable();
+
+    /** The consumer name recorded in processed_event. */
+    protected abstract String consumer();
+
+    /** The service's dead-letter topic for account events. */
+    protected abstract String deadLetterTopic();
+
+    @Test
+    void records_the_account_once_even_when_the_event_is_delivered_twice() {
+        UUID accountId = UUID.randomUUID();
+        EventEnvelope event = TestEvents.accountCreated(accountId, "Twice Delivered Inc");
+        double duplicatesBefore = duplicates();
+
+        TestKafka.publish(Topics.ACCOUNT_EVENTS, event);
+        TestKafka.publish(Topics.ACCOUNT_EVENTS, event);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + accountId)
+                        .then().statusCode(200)
+                        .body("name", equalTo("Twice Delivered Inc"))
+                        .body("sourceEventId", equalTo(event.id().toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
+
+        assertThat(TestDatabase.count(database(), "SELECT count(*) FROM " + accountTable() + " WHERE id = ?", accountId)).isEqualTo(1);
+        assertThat(TestDatabase.count(database(), "SELECT count(*) FROM processed_event WHERE event_id = ? AND consumer = ?",
+                event.id(), consumer())).isEqualTo(1);
+    }
+
+    @Test
+    void an_undecodable_record_goes_to_the_dead_letter_topic_and_does_not_block_the_next_event() {
+        UUID accountId = UUID.randomUUID();
+        String poison = "{\"not\":\"an event\",\"marker\":\"" + accountId + "\"}";
+        TestKafka.publishRaw(Topics.ACCOUNT_EVENTS, accountId.toString(), poison);
+        TestKafka.publish(Topics.ACCOUNT_EVENTS, TestEvents.accountCreated(accountId, "After Poison"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + accountId).then().statusCode(200));
+        assertThat(TestKafka.await(deadLetterTopic(), r -> poison.equals(r.value()), Duration.ofSeconds(30))).isPresent();
+    }
+
+    @Test
+    void reads_are_guarded_and_unknown_accounts_are_404() {
+        UUID unknown = UUID.randomUUID();
+        given().get("/v1/accounts/" + unknown).then().statusCode(401);
+        given().auth().oauth2(TestTokens.customerOf(UUID.randomUUID())).get("/v1/accounts/" + unknown)
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + unknown)
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
+    }
+
+    private double duplicates() {
+        return TestMetrics.value("licenseflow_events_consumed_total", DUPLICATES, "consumer=\"" + consumer() + "\"");
+    }
+}
