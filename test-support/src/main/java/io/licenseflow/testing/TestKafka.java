@@ -47,6 +47,17 @@ public final class TestKafka {
         }
     }
 
+    /** Sends a consumed record again, byte for byte with its headers: what an at-least-once redelivery looks like. */
+    public static void redeliver(ConsumerRecord<String, String> record) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers())).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not redeliver to " + record.topic(), e);
+        }
+    }
+
     /** Publishes any value, e.g. a record no consumer can decode. */
     public static void publishRaw(String topic, String key, String value) {
         Properties props = new Properties();

@@ -1,0 +1,117 @@
+package io.licenseflow.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged service ({@code <name>-service/target/quarkus-app}) run as its own process against the test
+ * stack, configured the way ./licenseflow up configures it: through LF_* environment variables.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ServiceProcess start(String name, int port) {
+        Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak"));
+        Path root = LocalStack.root();
+        Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build through the package phase (./licenseflow test)");
+        }
+        Path log = root.resolve("e2e-tests/target/" + name + "-service.log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("LF_PG_PORT", stack.get("LF_PG_PORT"));
+            env.put("LF_PG_PASSWORD", stack.get("LF_PG_PASSWORD"));
+            env.put("LF_KAFKA_BOOTSTRAP", "127.0.0.1:" + stack.get("LF_KAFKA_PORT"));
+            env.put("LF_OIDC_URL", keycloakRealmUrl());
+            env.put("LF_" + name.toUpperCase() + "_PORT", Integer.toString(port));
+            Process process = builder.start();
+            // Never leave a service behind, even when the test JVM dies mid-way: it would keep the port and
+            // its Kafka consumer-group membership, and steal the next run's events.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ServiceProcess service = new ServiceProcess(name, port, process, log);
+            service.awaitReady(Duration.ofMinutes(3));
+            return service;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + "-service", e);
+        }
+    }
+
+    public static String keycloakRealmUrl() {
+        return "http://localhost:" + LocalStack.ensure(java.util.List.of("keycloak")).get("LF_KEYCLOAK_PORT") + "/realms/licenseflow";
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + "-service exited: " + Files.readString(log));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException(name + "-service not ready after " + timeout + "; log: " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
