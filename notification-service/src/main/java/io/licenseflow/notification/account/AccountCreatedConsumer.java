@@ -2,7 +2,6 @@ package io.licenseflow.notification.account;
 
 import io.licenseflow.commons.inbox.ProcessedEvents;
 import io.licenseflow.events.EventEnvelope;
-import io.licenseflow.events.EventJson;
 import io.licenseflow.events.account.AccountCreated;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +22,16 @@ public class AccountCreatedConsumer {
 
     @Incoming("account-events")
     public Uni<Void> onAccountEvent(String value) {
-        EventEnvelope event = EventJson.read(value);
-        if (!AccountCreated.TYPE.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        AccountCreated created = event.payloadAs(AccountCreated.class);
-        return processedEvents.applyOnce(CONSUMER, event, () -> {
-            Recipient recipient = new Recipient();
-            recipient.id = created.accountId();
-            recipient.name = created.name();
-            recipient.email = created.contactEmail();
-            recipient.sourceEventId = event.id();
-            recipient.recordedAt = Instant.now();
-            return recipient.persist();
-        }).replaceWithVoid();
+        return processedEvents.applyOnce(CONSUMER, value, AccountCreated.TYPE, AccountCreated.class, this::record);
+    }
+
+    private Uni<?> record(EventEnvelope event, AccountCreated created) {
+        Recipient recipient = new Recipient();
+        recipient.id = created.accountId();
+        recipient.name = created.name();
+        recipient.email = created.contactEmail();
+        recipient.sourceEventId = event.id();
+        recipient.recordedAt = Instant.now();
+        return recipient.persist();
     }
 }

@@ -2,7 +2,6 @@ package io.licenseflow.optout.account;
 
 import io.licenseflow.commons.inbox.ProcessedEvents;
 import io.licenseflow.events.EventEnvelope;
-import io.licenseflow.events.EventJson;
 import io.licenseflow.events.account.AccountCreated;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +22,15 @@ public class AccountCreatedConsumer {
 
     @Incoming("account-events")
     public Uni<Void> onAccountEvent(String value) {
-        EventEnvelope event = EventJson.read(value);
-        if (!AccountCreated.TYPE.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        AccountCreated created = event.payloadAs(AccountCreated.class);
-        return processedEvents.applyOnce(CONSUMER, event, () -> {
-            OptOutAccount account = new OptOutAccount();
-            account.id = created.accountId();
-            account.name = created.name();
-            account.sourceEventId = event.id();
-            account.recordedAt = Instant.now();
-            return account.persist();
-        }).replaceWithVoid();
+        return processedEvents.applyOnce(CONSUMER, value, AccountCreated.TYPE, AccountCreated.class, this::record);
+    }
+
+    private Uni<?> record(EventEnvelope event, AccountCreated created) {
+        OptOutAccount account = new OptOutAccount();
+        account.id = created.accountId();
+        account.name = created.name();
+        account.sourceEventId = event.id();
+        account.recordedAt = Instant.now();
+        return account.persist();
     }
 }

@@ -1,10 +1,12 @@
 package io.licenseflow.commons.inbox;
 
 import io.licenseflow.events.EventEnvelope;
+import io.licenseflow.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -27,6 +29,21 @@ public class ProcessedEvents {
 
     public ProcessedEvents(MeterRegistry metrics) {
         this.metrics = metrics;
+    }
+
+    /**
+     * Decodes a record value, and when it is an event of {@code type}, applies {@code effect} to it once
+     * (see {@link #applyOnce(String, EventEnvelope, Supplier)}). Other types are skipped. An undecodable value
+     * fails, so the channel's failure strategy (our dead-letter topic) takes it.
+     */
+    public <P> Uni<Void> applyOnce(String consumer, String recordValue, String type, Class<P> payloadType,
+            BiFunction<EventEnvelope, P, Uni<?>> effect) {
+        EventEnvelope event = EventJson.read(recordValue);
+        if (!type.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        P payload = event.payloadAs(payloadType);
+        return applyOnce(consumer, event, () -> effect.apply(event, payload)).replaceWithVoid();
     }
 
     /** Runs {@code effect} in a transaction unless this consumer already applied the event; true if it ran. */
