@@ -96,15 +96,18 @@ class CreateAccountRejectsBadInputTest {
     void no_token_is_401() {
         given().contentType(ContentType.JSON).body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}")
                 .when().post("/v1/accounts")
-                .then().statusCode(401).header("WWW-Authenticate", notNullValue());
+                .then().statusCode(401).header("WWW-Authenticate", notNullValue())
+                .contentType("application/problem+json").body("code", equalTo("unauthenticated"));
     }
 
     @Test
     void an_invalid_or_expired_token_is_401() {
         given().auth().oauth2("not.a.jwt").contentType(ContentType.JSON).body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}")
-                .when().post("/v1/accounts").then().statusCode(401);
+                .when().post("/v1/accounts").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("unauthenticated"));
         given().auth().oauth2(TestTokens.expired()).contentType(ContentType.JSON).body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}")
-                .when().post("/v1/accounts").then().statusCode(401);
+                .when().post("/v1/accounts").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("unauthenticated"));
     }
 
     @Test
