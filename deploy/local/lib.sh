@@ -42,16 +42,22 @@ lf_wait_for() {
   lf_say "$what ready after $(( SECONDS - start )) s"
 }
 
-lf_pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# True when the pid in file $1 runs and is ours: its command line names the pid file's directory (every
+# process we start mentions its state directory), so a pid reused after a reboot is not mistaken for ours.
+lf_pid_alive() {
+  local pid
+  [ -f "$1" ] && pid=$(cat "$1") && kill -0 "$pid" 2>/dev/null \
+    && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(dirname "$1")"
+}
 
 # Stops the process whose pid is in file $1 (TERM, then KILL after $2 seconds, default 20).
 lf_stop_pid() {
   local file=$1 grace=${2:-20} pid
   lf_pid_alive "$file" || { rm -f "$file"; return 0; }
   pid=$(cat "$file")
-  kill "$pid" 2>/dev/null
+  kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 $(( grace * 4 ))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
   rm -f "$file"
 }
 

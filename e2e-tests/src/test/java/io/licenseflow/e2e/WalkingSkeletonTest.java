@@ -102,6 +102,13 @@ class WalkingSkeletonTest {
                 .body("{\"name\":\"Nope\",\"contactEmail\":\"nope@nope.example.com\"}")
                 .post("/v1/accounts").then().statusCode(401);
 
+        // The demo customer's token carries account_id (an admin-only user attribute): only that account is theirs.
+        String demoCustomersAccount = "7d0b8f57-6c8e-4a44-9d3b-3f2a5e1c9a01";
+        given().baseUri(onboarding.url()).auth().oauth2(customer).get("/v1/accounts/" + demoCustomersAccount)
+                .then().statusCode(404).body("code", equalTo("not-found"));
+        given().baseUri(onboarding.url()).auth().oauth2(customer).get("/v1/accounts/" + java.util.UUID.randomUUID())
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+
         String operator = KeycloakTokens.user("operator", "operator");
         given().baseUri(onboarding.url()).auth().oauth2(operator).contentType(ContentType.JSON)
                 .body("{\"name\":\"Typo\",\"contactEmail\":\"no-at-sign\"}")

@@ -54,6 +54,42 @@ public abstract class AccountCreatedConsumerContract {
     }
 
     @Test
+    void a_failed_effect_rolls_back_with_its_event_id_and_is_retried() {
+        UUID accountId = UUID.randomUUID();
+        String name = "Fails Once " + accountId;
+        EventEnvelope event = TestEvents.accountCreated(accountId, name);
+        // The first attempt's insert fails. Had its processed_event row survived the rollback, the retry would be
+        // skipped as a duplicate and the account never recorded.
+        String cleanUp = TestDatabase.failInserts(database(), accountTable(), "name", name, 1);
+        try {
+            TestKafka.publish(Topics.ACCOUNT_EVENTS, event);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + accountId)
+                            .then().statusCode(200).body("name", equalTo(name)));
+            assertThat(TestDatabase.count(database(), "SELECT count(*) FROM processed_event WHERE event_id = ? AND consumer = ?",
+                    event.id(), consumer())).isEqualTo(1);
+        } finally {
+            TestDatabase.execute(database(), cleanUp);
+        }
+    }
+
+    @Test
+    void an_event_of_another_schema_version_is_left_alone() {
+        UUID accountId = UUID.randomUUID();
+        EventEnvelope v1 = TestEvents.accountCreated(accountId, "Version Two");
+        EventEnvelope v2 = new EventEnvelope(v1.id(), v1.type(), 2, v1.source(), v1.aggregateType(), v1.aggregateId(),
+                v1.occurredAt(), v1.payload());
+        UUID marker = UUID.randomUUID();
+        TestKafka.publish(Topics.ACCOUNT_EVENTS, v2);
+        // Same key, same partition: once the marker is applied, the v2 event has been seen.
+        TestKafka.publish(Topics.ACCOUNT_EVENTS, TestEvents.accountCreatedWithKey(marker, accountId.toString(), "Marker"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + marker).then().statusCode(200));
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + accountId).then().statusCode(404);
+        assertThat(TestDatabase.count(database(), "SELECT count(*) FROM processed_event WHERE event_id = ?", v2.id())).isZero();
+    }
+
+    @Test
     void an_undecodable_record_goes_to_the_dead_letter_topic_and_does_not_block_the_next_event() {
         UUID accountId = UUID.randomUUID();
         String poison = "{\"not\":\"an event\",\"marker\":\"" + accountId + "\"}";

@@ -38,6 +38,10 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase (./licenseflow test)");
         }
         Path log = root.resolve("e2e-tests/target/" + name + "-service.log");
+        if (portTaken(port)) {
+            throw new IllegalStateException("port " + port + " is taken (a service left over from an earlier run?): "
+                    + "the test would talk to it instead of the code under test");
+        }
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -58,6 +62,14 @@ public final class ServiceProcess implements AutoCloseable {
             return service;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + "-service", e);
+        }
+    }
+
+    private static boolean portTaken(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException free) {
+            return false;
         }
     }
 
@@ -83,7 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
             try {
                 var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && process.isAlive()) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -16,6 +16,37 @@ public final class TestDatabase {
         return Long.parseLong(text(database, sql, params));
     }
 
+    /** Runs a statement (DDL, a trigger for fault injection, ...). */
+    public static void execute(String database, String sql) {
+        var env = LocalStack.platform();
+        try (Connection c = DriverManager.getConnection(LocalStack.jdbcUrl(database), env.get("LF_PG_USER"), env.get("LF_PG_PASSWORD"));
+             var statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes the next {@code times} inserts into {@code table} whose {@code column} equals {@code value} fail, as a
+     * database failure would. Counting uses a sequence, which a rollback does not undo. Returns the SQL that
+     * removes the fault.
+     */
+    public static String failInserts(String database, String table, String column, String value, int times) {
+        String name = "fault_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        execute(database, "CREATE SEQUENCE " + name);
+        execute(database, """
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $f$
+                BEGIN
+                  IF NEW.%2$s = '%3$s' AND nextval('%1$s') <= %4$d THEN
+                    RAISE EXCEPTION 'injected fault %1$s';
+                  END IF;
+                  RETURN NEW;
+                END $f$""".formatted(name, column, value.replace("'", "''"), times));
+        execute(database, "CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+        return "DROP TRIGGER " + name + " ON " + table + "; DROP FUNCTION " + name + "(); DROP SEQUENCE " + name;
+    }
+
     /** The first column of the first row as text, or null when there is no row. */
     public static String text(String database, String sql, Object... params) {
         var env = LocalStack.platform();

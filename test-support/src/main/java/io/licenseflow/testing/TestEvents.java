@@ -15,9 +15,14 @@ public final class TestEvents {
     }
 
     public static EventEnvelope accountCreated(UUID accountId, String name) {
+        return accountCreatedWithKey(accountId, accountId.toString(), name);
+    }
+
+    /** An AccountCreated whose record key (aggregate id) is {@code key}, to put it on another aggregate's partition. */
+    public static EventEnvelope accountCreatedWithKey(UUID accountId, String key, String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION,
-                "/licenseflow/onboarding-service", AggregateTypes.ACCOUNT, accountId.toString(), now,
+                "/licenseflow/onboarding-service", AggregateTypes.ACCOUNT, key, now,
                 EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, "contact@" + accountId + ".example.com", now)));
     }
 }

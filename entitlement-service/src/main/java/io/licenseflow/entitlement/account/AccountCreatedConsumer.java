@@ -22,7 +22,8 @@ public class AccountCreatedConsumer {
 
     @Incoming("account-events")
     public Uni<Void> onAccountEvent(String value) {
-        return processedEvents.applyOnce(CONSUMER, value, AccountCreated.TYPE, AccountCreated.class, this::record);
+        return processedEvents.applyOnce(CONSUMER, value, AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION,
+                AccountCreated.class, this::record);
     }
 
     private Uni<?> record(EventEnvelope event, AccountCreated created) {

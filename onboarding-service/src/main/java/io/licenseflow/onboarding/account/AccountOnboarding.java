@@ -24,8 +24,8 @@ public class AccountOnboarding {
     public Uni<Account> create(CreateAccountRequest request, String createdBy) {
         Account account = new Account();
         account.id = UUID.randomUUID();
-        account.name = request.name().strip();
-        account.contactEmail = request.contactEmail().strip();
+        account.name = request.name();
+        account.contactEmail = request.contactEmail();
         account.onboardingStep = OnboardingStep.ACCOUNT_CREATED;
         account.createdBy = createdBy;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -49,6 +49,31 @@ class CreateAccountTest {
     }
 
     @Test
+    void when_the_event_cannot_be_written_the_account_is_not_written_either() {
+        String name = "Outbox Fails " + UUID.randomUUID();
+        // aggregatetype is the same for every account event; fail on this request's payload instead.
+        String cleanUp = TestDatabase.failInserts("onboarding", "outbox", "payload->'payload'->>'name'", name, Integer.MAX_VALUE);
+        try {
+            given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"contactEmail\":\"ops@fails.example.com\"}")
+                    .post("/v1/accounts").then().statusCode(500);
+            assertThat(TestDatabase.count("onboarding", "SELECT count(*) FROM account WHERE name = ?", name)).isZero();
+        } finally {
+            TestDatabase.execute("onboarding", cleanUp);
+        }
+    }
+
+    @Test
+    void names_are_stored_without_surrounding_unicode_space_and_blank_ones_are_rejected() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"\u2003\",\"contactEmail\":\"ops@blank.example.com\"}")
+                .post("/v1/accounts").then().statusCode(400).body("code", equalTo("validation-failed"));
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"\u2003Em Space Co\u2003\",\"contactEmail\":\"ops@em.example.com\"}")
+                .post("/v1/accounts").then().statusCode(201).body("name", equalTo("Em Space Co"));
+    }
+
+    @Test
     void a_customer_reads_only_their_own_account() {
         String id = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Own Co\",\"contactEmail\":\"me@own.example.com\"}")

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,6 +17,9 @@ import org.jboss.logging.Logger;
  * in {@code processed_event} in the same transaction as the effect: a redelivery finds the id and skips, a
  * crash before commit leaves neither the id nor the effect. The insert takes a row lock on the key, so two
  * concurrent deliveries of one event serialise and only one applies.
+ *
+ * <p>A failing effect (the database restarting, a lock timeout) rolls back with its id and is retried with
+ * back-off; only when the retries are spent does the record go to the channel's dead-letter topic.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -26,20 +31,30 @@ public class ProcessedEvents {
             ON CONFLICT (consumer, event_id) DO NOTHING""";
 
     private final MeterRegistry metrics;
+    private final int maxAttempts;
+    private final Duration firstBackOff;
+    private final Duration maxBackOff;
 
-    public ProcessedEvents(MeterRegistry metrics) {
+    public ProcessedEvents(MeterRegistry metrics,
+            @ConfigProperty(name = "licenseflow.consumer.retry.max-attempts", defaultValue = "10") int maxAttempts,
+            @ConfigProperty(name = "licenseflow.consumer.retry.first-back-off", defaultValue = "PT0.2S") Duration firstBackOff,
+            @ConfigProperty(name = "licenseflow.consumer.retry.max-back-off", defaultValue = "PT10S") Duration maxBackOff) {
         this.metrics = metrics;
+        this.maxAttempts = maxAttempts;
+        this.firstBackOff = firstBackOff;
+        this.maxBackOff = maxBackOff;
     }
 
     /**
-     * Decodes a record value, and when it is an event of {@code type}, applies {@code effect} to it once
-     * (see {@link #applyOnce(String, EventEnvelope, Supplier)}). Other types are skipped. An undecodable value
-     * fails, so the channel's failure strategy (our dead-letter topic) takes it.
+     * Decodes a record value, and when it is an event of {@code type} in {@code schemaVersion}, applies
+     * {@code effect} to it once (see {@link #applyOnce(String, EventEnvelope, Supplier)}). Other types and
+     * versions are skipped. An undecodable value fails at once, so the channel's failure strategy (our
+     * dead-letter topic) takes it.
      */
-    public <P> Uni<Void> applyOnce(String consumer, String recordValue, String type, Class<P> payloadType,
+    public <P> Uni<Void> applyOnce(String consumer, String recordValue, String type, int schemaVersion, Class<P> payloadType,
             BiFunction<EventEnvelope, P, Uni<?>> effect) {
         EventEnvelope event = EventJson.read(recordValue);
-        if (!type.equals(event.type())) {
+        if (!type.equals(event.type()) || event.schemaVersion() != schemaVersion) {
             return Uni.createFrom().voidItem();
         }
         P payload = event.payloadAs(payloadType);
@@ -48,22 +63,27 @@ public class ProcessedEvents {
 
     /** Runs {@code effect} in a transaction unless this consumer already applied the event; true if it ran. */
     public Uni<Boolean> applyOnce(String consumer, EventEnvelope event, Supplier<Uni<?>> effect) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD_IF_NEW)
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventId", event.id())
-                        .setParameter("eventType", event.type())
-                        .executeUpdate())
-                .chain(inserted -> inserted == 1
-                        ? effect.get().replaceWith(Boolean.TRUE)
-                        : Uni.createFrom().item(Boolean.FALSE)))
-                .invoke(applied -> count(consumer, event, applied));
+        // Each attempt is its own session and transaction.
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(RECORD_IF_NEW)
+                                .setParameter("consumer", consumer)
+                                .setParameter("eventId", event.id())
+                                .setParameter("eventType", event.type())
+                                .executeUpdate())
+                        .chain(inserted -> inserted == 1
+                                ? effect.get().replaceWith(Boolean.TRUE)
+                                : Uni.createFrom().item(Boolean.FALSE))))
+                .onFailure().invoke(e -> LOG.warnf("%s failed to apply %s %s, will retry: %s", consumer, event.type(), event.id(), e.toString()))
+                .onFailure().retry().withBackOff(firstBackOff, maxBackOff).atMost(maxAttempts - 1)
+                .onItemOrFailure().invoke((applied, failure) -> count(consumer, event, applied, failure));
     }
 
-    private void count(String consumer, EventEnvelope event, boolean applied) {
-        metrics.counter("licenseflow.events.consumed", "consumer", consumer, "type", event.type(),
-                "outcome", applied ? "applied" : "duplicate").increment();
-        if (!applied) {
+    private void count(String consumer, EventEnvelope event, Boolean applied, Throwable failure) {
+        String outcome = failure != null ? "failed" : applied ? "applied" : "duplicate";
+        metrics.counter("licenseflow.events.consumed", "consumer", consumer, "type", event.type(), "outcome", outcome).increment();
+        if (failure != null) {
+            LOG.errorf(failure, "%s gave up on %s %s after %d attempts; it goes to the dead-letter topic", consumer, event.type(), event.id(), maxAttempts);
+        } else if (!applied) {
             LOG.debugf("skipped duplicate delivery of %s %s to %s", event.type(), event.id(), consumer);
         }
     }

@@ -24,6 +24,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("urn:licenseflow:problem:" + code.code(), code.title(), code.status(), detail, code.code(), errors);
     }
 
+    /** The same problem answered with another status, for statuses without a code of their own. */
+    public Problem withStatus(int otherStatus) {
+        return new Problem(type, title, otherStatus, detail, code, errors);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

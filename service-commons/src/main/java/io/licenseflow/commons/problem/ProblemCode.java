@@ -13,7 +13,9 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type");
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests");
 
     private final int status;
     private final String title;
@@ -21,6 +23,16 @@ public enum ProblemCode {
     ProblemCode(int status, String title) {
         this.status = status;
         this.title = title;
+    }
+
+    /** The code for an HTTP client-error status; {@link #BAD_REQUEST} for one without a code of its own. */
+    public static ProblemCode forStatus(int status) {
+        for (ProblemCode code : values()) {
+            if (code.status == status && code != MALFORMED_JSON && code != UNKNOWN_FIELD && code != WRONG_TYPE && code != VALIDATION_FAILED) {
+                return code;
+            }
+        }
+        return BAD_REQUEST;
     }
 
     public int status() {

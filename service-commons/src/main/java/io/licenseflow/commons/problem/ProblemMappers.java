@@ -72,18 +72,20 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse);
         }
-        int status = e.getResponse().getStatus();
-        ProblemCode code = switch (status) {
-            case 404 -> ProblemCode.NOT_FOUND;
-            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemCode.NOT_ACCEPTABLE;
-            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status < 500 ? ProblemCode.BAD_REQUEST : null;
-        };
-        if (code == null) {
-            return e.getResponse();
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return original;
         }
-        return Problem.of(code, e.getMessage() == null ? code.title() : e.getMessage()).toResponse();
+        ProblemCode code = ProblemCode.forStatus(status);
+        Problem problem = Problem.of(code, e.getMessage() == null ? code.title() : e.getMessage()).withStatus(status);
+        Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
+        for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
+            if (original.getHeaderString(header) != null) {
+                response.header(header, original.getHeaderString(header));
+            }
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
