@@ -14,11 +14,11 @@ public final class TestMetrics {
     /** Sum of the samples of {@code metric} whose labels contain every {@code label="value"} given. */
     public static double value(String metric, String... labels) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)}\\s+(\\S+)$", Pattern.MULTILINE);
+        Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(?:\\{([^}]*)})?\\s+(\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(body);
         double sum = 0;
         while (m.find()) {
-            String found = m.group(1);
+            String found = m.group(1) == null ? "" : m.group(1);
             boolean all = true;
             for (String label : labels) {
                 all &= found.contains(label);

@@ -1,0 +1,2 @@
+-- OutboxRetention deletes by age.
+CREATE INDEX outbox_createdat_idx ON outbox (createdat);
