@@ -17,7 +17,6 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,22 +37,10 @@ class WalkingSkeletonTest {
     private static Map<String, ServiceProcess> consumers;
 
     @BeforeAll
-    static void startServices() {
-        onboarding = ServiceProcess.start("onboarding", 28091);
-        consumers = Map.of(
-                "entitlement", ServiceProcess.start("entitlement", 28092),
-                "optout", ServiceProcess.start("optout", 28093),
-                "notification", ServiceProcess.start("notification", 28094));
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (consumers != null) {
-            consumers.values().forEach(ServiceProcess::close);
-        }
-        if (onboarding != null) {
-            onboarding.close();
-        }
+    static void services() {
+        onboarding = PackagedSuite.service("onboarding");
+        consumers = Map.of("entitlement", PackagedSuite.service("entitlement"), "optout", PackagedSuite.service("optout"),
+                "notification", PackagedSuite.service("notification"));
     }
 
     @Test

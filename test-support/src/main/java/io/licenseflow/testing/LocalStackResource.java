@@ -1,24 +1,19 @@
 package io.licenseflow.testing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the real test stack: its service database, Kafka (with Debezium
- * publishing the outbox), and the test token key. Use it with
- * {@code @WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "…"),
- * scope = TestResourceScope.MATCHING_RESOURCES)} so that all test classes of a service share one boot.
+ * publishing the outbox), and the test token key. Test classes use it through {@link WithLocalStack}.
  */
-public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
+public class LocalStackResource implements QuarkusTestResourceConfigurableLifecycleManager<WithLocalStack> {
 
     private String database;
 
     @Override
-    public void init(Map<String, String> initArgs) {
-        database = initArgs.get("database");
-        if (database == null) {
-            throw new IllegalArgumentException("LocalStackResource needs initArg 'database'");
-        }
+    public void init(WithLocalStack annotation) {
+        database = annotation.database();
     }
 
     @Override

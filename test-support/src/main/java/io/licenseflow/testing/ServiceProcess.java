@@ -31,13 +31,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, int port) {
+        return start(name, port, Map.of());
+    }
+
+    /** As {@link #start(String, int)}, with more environment variables (a profile, a bind address). */
+    public static ServiceProcess start(String name, int port, Map<String, String> extraEnvironment) {
         Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak"));
         Path root = LocalStack.root();
         Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase (./licenseflow test)");
         }
-        Path log = root.resolve("e2e-tests/target/" + name + "-service.log");
+        Path log = root.resolve("e2e-tests/target/" + name + "-service-" + port + ".log");
         if (portTaken(port)) {
             throw new IllegalStateException("port " + port + " is taken (a service left over from an earlier run?): "
                     + "the test would talk to it instead of the code under test");
@@ -53,6 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("LF_KAFKA_BOOTSTRAP", "127.0.0.1:" + stack.get("LF_KAFKA_PORT"));
             env.put("LF_OIDC_URL", keycloakRealmUrl());
             env.put("LF_" + name.toUpperCase() + "_PORT", Integer.toString(port));
+            env.putAll(extraEnvironment);
             Process process = builder.start();
             // Never leave a service behind, even when the test JVM dies mid-way: it would keep the port and
             // its Kafka consumer-group membership, and steal the next run's events.
@@ -83,6 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public int port() {
+        return port;
     }
 
     private void awaitReady(Duration timeout) throws IOException {

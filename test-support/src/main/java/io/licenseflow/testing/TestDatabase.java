@@ -47,8 +47,8 @@ public final class TestDatabase {
         return "DROP TRIGGER " + name + " ON " + table + "; DROP FUNCTION " + name + "(); DROP SEQUENCE " + name;
     }
 
-    /** The first column of the first row as text, or null when there is no row. */
-    public static String text(String database, String sql, Object... params) {
+    /** Every row, each as its columns' text. */
+    public static java.util.List<java.util.List<String>> rows(String database, String sql, Object... params) {
         var env = LocalStack.platform();
         try (Connection c = DriverManager.getConnection(LocalStack.jdbcUrl(database), env.get("LF_PG_USER"), env.get("LF_PG_PASSWORD"));
              PreparedStatement statement = c.prepareStatement(sql)) {
@@ -56,10 +56,25 @@ public final class TestDatabase {
                 statement.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    java.util.List<String> row = new java.util.ArrayList<>(columns);
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of the first row as text, or null when there is no row. */
+    public static String text(String database, String sql, Object... params) {
+        java.util.List<java.util.List<String>> rows = rows(database, sql, params);
+        return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 }

@@ -1,15 +1,11 @@
 package io.licenseflow.entitlement.account;
 
 import io.licenseflow.testing.AccountCreatedConsumerContract;
-import io.licenseflow.testing.LocalStackResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "entitlement"),
-        scope = TestResourceScope.MATCHING_RESOURCES)
+@WithLocalStack(database = "entitlement")
 class AccountCreatedConsumerTest extends AccountCreatedConsumerContract {
 
     @Override

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.EventSchemas;
 import io.licenseflow.events.Topics;
-import io.licenseflow.testing.LocalStackResource;
 import io.licenseflow.testing.TestKafka;
 import io.licenseflow.testing.TestTokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -22,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The outbox path for real: commit → Debezium (Outbox Event Router) → Kafka, checked against the contract. */
 @QuarkusTest
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "onboarding"),
-        scope = TestResourceScope.MATCHING_RESOURCES)
+@WithLocalStack(database = "onboarding")
 class AccountCreatedPublishingTest {
 
     @Test

@@ -2,16 +2,14 @@ package io.licenseflow.onboarding.account;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.licenseflow.testing.LocalStackResource;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestTokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Bad input gets an RFC 9457 problem with a stable code, and changes nothing. */
 @QuarkusTest
 @Isolated
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "onboarding"),
-        scope = TestResourceScope.MATCHING_RESOURCES)
+@WithLocalStack(database = "onboarding")
 class CreateAccountRejectsBadInputTest {
 
     private long accountsBefore;
@@ -54,6 +51,14 @@ class CreateAccountRejectsBadInputTest {
             "{}                                               | validation-failed",
             "{\"name\":\"   \",\"contactEmail\":\"a@b.example.com\"}  | validation-failed",
             "{\"name\":\"Acme\",\"contactEmail\":\"not-an-email\"}    | validation-failed",
+            // Found by a hostile-input probe: each was a 500 or was stored.
+            "{\"name\":\"\\u0000\",\"contactEmail\":\"a@b.example.com\"}    | invalid-characters",
+            "{\"name\":\"a\\ud800b\",\"contactEmail\":\"a@b.example.com\"} | invalid-characters",
+            "{\"name\":\"\\u001b[31mred\",\"contactEmail\":\"a@b.example.com\"} | invalid-characters",
+            "{\"name\":\"a\",\"name\":\"b\",\"contactEmail\":\"a@b.example.com\"} | duplicate-field",
+            "{\"name\":1,\"contactEmail\":\"a@b.example.com\"}       | wrong-type",
+            "{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"} x  | malformed-json",
+            "{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}{} | malformed-json",
     })
     void bad_bodies_are_400_problems(String body, String code) {
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(body)
@@ -65,6 +70,56 @@ class CreateAccountRejectsBadInputTest {
                 .body("type", equalTo("urn:licenseflow:problem:" + code))
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
+    }
+
+    @Test
+    void text_that_cannot_be_stored_is_refused_naming_the_field() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ac\\u0000me\",\"contactEmail\":\"a@b.example.com\"}")
+                .when().post("/v1/accounts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("invalid-characters"))
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("U+0000"));
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\",\"contactEmail\":\"b@b.example.com\"}")
+                .when().post("/v1/accounts")
+                .then().statusCode(400).body("code", equalTo("duplicate-field")).body("errors[0].field", equalTo("contactEmail"));
+    }
+
+    @Test
+    void long_ids_get_problems_404_within_the_uri_limit_and_414_beyond_it() {
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + "a".repeat(5000))
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
+        given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + "a".repeat(9000))
+                .then().statusCode(414).contentType("application/problem+json").body("code", equalTo("uri-too-long"));
+    }
+
+    @Test
+    void a_body_without_a_content_type_is_415_and_a_body_beyond_the_limit_is_413() {
+        given().auth().oauth2(TestTokens.operator()).body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}".getBytes())
+                .when().post("/v1/accounts")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("unsupported-media-type"));
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "a".repeat(1 << 20) + "\",\"contactEmail\":\"a@b.example.com\"}")
+                .when().post("/v1/accounts")
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("payload-too-large"));
+    }
+
+    @Test
+    void every_answer_carries_a_correlation_id_and_a_sent_one_is_kept() {
+        given().auth().oauth2(TestTokens.operator()).header("X-Correlation-Id", "backend-req-42").get("/v1/accounts/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).header("X-Correlation-Id", "backend-req-42").body("correlationId", equalTo("backend-req-42"));
+        given().auth().oauth2(TestTokens.operator()).header("X-Correlation-Id", "no spaces allowed").get("/v1/accounts/" + java.util.UUID.randomUUID())
+                .then().statusCode(400).body("code", equalTo("invalid-header")).header("X-Correlation-Id", notNullValue());
+    }
+
+    @Test
+    void an_unknown_query_parameter_is_refused() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).queryParam("dryRun", "true")
+                .body("{\"name\":\"Acme\",\"contactEmail\":\"a@b.example.com\"}")
+                .when().post("/v1/accounts")
+                .then().statusCode(400).body("code", equalTo("unknown-parameter")).body("detail", containsString("dryRun"));
     }
 
     @Test

@@ -7,20 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.EventSchemas;
-import io.licenseflow.testing.LocalStackResource;
 import io.licenseflow.testing.TestDatabase;
+import io.licenseflow.testing.TestLogs;
 import io.licenseflow.testing.TestTokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "onboarding"),
-        scope = TestResourceScope.MATCHING_RESOURCES)
+@WithLocalStack(database = "onboarding")
 class CreateAccountTest {
 
     @Test
@@ -49,15 +46,27 @@ class CreateAccountTest {
     }
 
     @Test
-    void when_the_event_cannot_be_written_the_account_is_not_written_either() {
+    void when_the_event_cannot_be_written_the_account_is_not_written_either_and_the_500_is_a_problem_that_leads_to_the_log() {
         String name = "Outbox Fails " + UUID.randomUUID();
+        String correlationId = "test-" + UUID.randomUUID();
         // aggregatetype is the same for every account event; fail on this request's payload instead.
         String cleanUp = TestDatabase.failInserts("onboarding", "outbox", "payload->'payload'->>'name'", name, Integer.MAX_VALUE);
         try {
-            given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+            String body = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).header("X-Correlation-Id", correlationId)
                     .body("{\"name\":\"" + name + "\",\"contactEmail\":\"ops@fails.example.com\"}")
-                    .post("/v1/accounts").then().statusCode(500);
+                    .post("/v1/accounts").then().statusCode(500)
+                    .contentType("application/problem+json")
+                    .header("X-Correlation-Id", correlationId)
+                    .body("code", equalTo("internal-error"))
+                    .body("type", equalTo("urn:licenseflow:problem:internal-error"))
+                    .body("correlationId", equalTo(correlationId))
+                    .extract().asString();
+            assertThat(body).doesNotContain("injected", "fault", "Exception", "SQL", "outbox", "insert");
             assertThat(TestDatabase.count("onboarding", "SELECT count(*) FROM account WHERE name = ?", name)).isZero();
+
+            String logged = TestLogs.entryContaining("correlation id " + correlationId);
+            assertThat(logged).as("the log entry of the failure").contains("ERROR", "POST /v1/accounts", "injected fault")
+                    .contains("\tat ");
         } finally {
             TestDatabase.execute("onboarding", cleanUp);
         }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.licenseflow.events.Topics;
 import io.licenseflow.testing.KafkaTail;
-import io.licenseflow.testing.LocalStackResource;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestKafka;
 import io.licenseflow.testing.TestMetrics;
 import io.licenseflow.testing.TestTokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -29,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(OutboxRetentionTest.PruneEverySecond.class)
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "database", value = "onboarding"),
-        scope = TestResourceScope.MATCHING_RESOURCES)
+@WithLocalStack(database = "onboarding")
 class OutboxRetentionTest {
 
     public static class PruneEverySecond implements QuarkusTestProfile {

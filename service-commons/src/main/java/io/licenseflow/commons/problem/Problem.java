@@ -1,19 +1,34 @@
 package io.licenseflow.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.licenseflow.commons.http.CorrelationId;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code code} is the stable, machine-readable error code clients switch on;
  * {@code type} is the same code as a URN. {@code errors} lists field-level problems, when there are any.
+ * {@code correlationId} is the request's id (also in the {@code X-Correlation-Id} header and in every log line
+ * the request caused): quote it to support.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors,
+        String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final int MAX_DETAIL = 300;
 
     public record FieldError(String field, String message) {
+
+        public FieldError {
+            field = printable(field);
+            message = printable(message);
+        }
+    }
+
+    /** Details may quote client input: they are cut short and keep no control characters or lone surrogates. */
+    public Problem {
+        detail = printable(detail);
     }
 
     public static Problem of(ProblemCode code, String detail) {
@@ -21,15 +36,36 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
-        return new Problem("urn:licenseflow:problem:" + code.code(), code.title(), code.status(), detail, code.code(), errors);
+        return new Problem("urn:licenseflow:problem:" + code.code(), code.title(), code.status(), detail, code.code(), errors, null);
     }
 
     /** The same problem answered with another status, for statuses without a code of their own. */
     public Problem withStatus(int otherStatus) {
-        return new Problem(type, title, otherStatus, detail, code, errors);
+        return new Problem(type, title, otherStatus, detail, code, errors, correlationId);
     }
 
+    public Problem withCorrelationId(String id) {
+        return new Problem(type, title, status, detail, code, errors, id);
+    }
+
+    /** The problem as a response, stamped with the current request's correlation id. */
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(withCorrelationId(CorrelationId.current())).build();
+    }
+
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL + 1));
+        for (int i = 0; i < text.length() && out.length() < MAX_DETAIL; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? '?' : c);
+            }
+        }
+        return out.length() < text.length() ? out.append('…').toString() : out.toString();
     }
 }

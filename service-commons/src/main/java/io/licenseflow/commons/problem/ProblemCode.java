@@ -4,9 +4,17 @@ package io.licenseflow.commons.problem;
 public enum ProblemCode {
     BAD_REQUEST(400, "Bad request"),
     MALFORMED_JSON(400, "Request body is not valid JSON"),
+    DUPLICATE_FIELD(400, "Request body names a field twice"),
+    INVALID_CHARACTERS(400, "Text contains characters that cannot be stored"),
+    JSON_LIMIT_EXCEEDED(400, "Request body exceeds a JSON limit"),
+    NUMBER_OUT_OF_RANGE(400, "A number does not fit its field"),
     UNKNOWN_FIELD(400, "Request body has a field this API does not know"),
     WRONG_TYPE(400, "A field has the wrong type"),
     VALIDATION_FAILED(400, "Request failed validation"),
+    INVALID_URI(400, "Request URI is malformed"),
+    INVALID_HEADER(400, "A request header is malformed"),
+    UNKNOWN_PARAMETER(400, "Request has a query parameter this API does not know"),
+    INVALID_PARAMETER(400, "A request parameter has an invalid value"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed"),
     NOT_FOUND(404, "Not found"),
@@ -14,8 +22,12 @@ public enum ProblemCode {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    TOO_MANY_REQUESTS(429, "Too many requests");
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
+    INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;
     private final String title;
@@ -25,14 +37,14 @@ public enum ProblemCode {
         this.title = title;
     }
 
-    /** The code for an HTTP client-error status; {@link #BAD_REQUEST} for one without a code of its own. */
+    /** The general code for an HTTP status: the first declared with it; {@link #BAD_REQUEST} or {@link #INTERNAL_ERROR} otherwise. */
     public static ProblemCode forStatus(int status) {
         for (ProblemCode code : values()) {
-            if (code.status == status && code != MALFORMED_JSON && code != UNKNOWN_FIELD && code != WRONG_TYPE && code != VALIDATION_FAILED) {
+            if (code.status == status) {
                 return code;
             }
         }
-        return BAD_REQUEST;
+        return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
     }
 
     public int status() {
