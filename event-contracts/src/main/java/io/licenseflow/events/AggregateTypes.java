@@ -4,6 +4,10 @@ package io.licenseflow.events;
 public final class AggregateTypes {
 
     public static final String ACCOUNT = "account";
+    public static final String LICENSE_TYPE = "license-type";
+    public static final String LICENSE = "license";
+    public static final String LICENSE_KEY = "license-key";
+    public static final String ONBOARDING = "onboarding";
 
     private AggregateTypes() {
     }

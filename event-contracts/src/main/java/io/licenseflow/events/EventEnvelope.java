@@ -9,7 +9,9 @@ import java.util.UUID;
  *
  * <p>The same id, type, source and time also travel as CloudEvents headers ({@code ce_id}, {@code ce_type},
  * {@code ce_source}, {@code ce_time}); the record key is {@link #aggregateId()}. Consumers deduplicate on
- * {@link #id()}: delivery is at-least-once.
+ * {@link #id()}: delivery is at-least-once. {@link #correlationId()} is the id of the request that started the chain
+ * of events this one belongs to (absent when no request did, e.g. a scheduled expiry): consumers carry it into the
+ * events they publish in turn and into their log lines, so one id follows an onboarding through every service.
  */
 public record EventEnvelope(
         UUID id,
@@ -19,7 +21,8 @@ public record EventEnvelope(
         String aggregateType,
         String aggregateId,
         Instant occurredAt,
-        JsonNode payload) {
+        JsonNode payload,
+        String correlationId) {
 
     public static final String SPEC_VERSION = "1.0";
 

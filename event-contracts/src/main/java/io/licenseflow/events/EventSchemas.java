@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.licenseflow.events.account.AccountCreated;
+import io.licenseflow.events.licensetype.LicenseTypePublished;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     /** Event type and schema version → payload schema resource. One row per published contract. */
-    private static final Map<String, String> PAYLOAD_SCHEMAS = Map.of(
-            key(AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION), "schemas/account-created.v1.json");
+    private static final Map<String, String> PAYLOAD_SCHEMAS = Map.ofEntries(
+            schema(AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION, "account-created"),
+            schema(LicenseTypePublished.TYPE, LicenseTypePublished.SCHEMA_VERSION, "license-type-published"));
 
     private static final String ENVELOPE_SCHEMA = "schemas/envelope.v1.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -67,6 +69,10 @@ public final class EventSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map.Entry<String, String> schema(String type, int version, String file) {
+        return Map.entry(key(type, version), "schemas/" + file + ".v" + version + ".json");
     }
 
     private static String key(String type, int version) {

@@ -7,6 +7,10 @@ package io.licenseflow.events;
 public final class Topics {
 
     public static final String ACCOUNT_EVENTS = topicFor(AggregateTypes.ACCOUNT);
+    public static final String LICENSE_TYPE_EVENTS = topicFor(AggregateTypes.LICENSE_TYPE);
+    public static final String LICENSE_EVENTS = topicFor(AggregateTypes.LICENSE);
+    public static final String LICENSE_KEY_EVENTS = topicFor(AggregateTypes.LICENSE_KEY);
+    public static final String ONBOARDING_EVENTS = topicFor(AggregateTypes.ONBOARDING);
 
     public static String topicFor(String aggregateType) {
         return "licenseflow." + aggregateType + ".events";

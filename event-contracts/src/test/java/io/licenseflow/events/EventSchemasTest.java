@@ -16,7 +16,7 @@ class EventSchemasTest {
         AccountCreated payload = new AccountCreated(accountId, "Acme", "ops@acme.example.com", Instant.parse("2026-11-22T10:00:00Z"));
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, 1, "/licenseflow/onboarding-service",
                 AggregateTypes.ACCOUNT, accountId.toString(), Instant.parse("2026-11-22T10:00:00Z"),
-                EventJson.MAPPER.valueToTree(payload));
+                EventJson.MAPPER.valueToTree(payload), "test-correlation");
         return EventJson.MAPPER.valueToTree(envelope);
     }
 

@@ -78,7 +78,7 @@ public abstract class AccountCreatedConsumerContract {
         UUID accountId = UUID.randomUUID();
         EventEnvelope v1 = TestEvents.accountCreated(accountId, "Version Two");
         EventEnvelope v2 = new EventEnvelope(v1.id(), v1.type(), 2, v1.source(), v1.aggregateType(), v1.aggregateId(),
-                v1.occurredAt(), v1.payload());
+                v1.occurredAt(), v1.payload(), v1.correlationId());
         UUID marker = UUID.randomUUID();
         TestKafka.publish(Topics.ACCOUNT_EVENTS, v2);
         // Same key, same partition: once the marker is applied, the v2 event has been seen.

@@ -23,6 +23,6 @@ public final class TestEvents {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION,
                 "/licenseflow/onboarding-service", AggregateTypes.ACCOUNT, key, now,
-                EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, "contact@" + accountId + ".example.com", now)));
+                EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, "contact@" + accountId + ".example.com", now)), "test-" + accountId);
     }
 }

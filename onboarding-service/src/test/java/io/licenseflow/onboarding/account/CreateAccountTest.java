@@ -64,9 +64,12 @@ class CreateAccountTest {
             assertThat(body).doesNotContain("injected", "fault", "Exception", "SQL", "outbox", "insert");
             assertThat(TestDatabase.count("onboarding", "SELECT count(*) FROM account WHERE name = ?", name)).isZero();
 
-            String logged = TestLogs.entryContaining("correlation id " + correlationId);
-            assertThat(logged).as("the log entry of the failure").contains("ERROR", "POST /v1/accounts", "injected fault")
-                    .contains("\tat ");
+            JsonNode logged = TestLogs.entryWithMessage("correlation id " + correlationId)
+                    .orElseThrow(() -> new AssertionError("no log entry names correlation id " + correlationId));
+            assertThat(logged.path("level").asText()).isEqualTo("ERROR");
+            assertThat(logged.path("mdc").path("correlationId").asText()).isEqualTo(correlationId);
+            assertThat(logged.path("message").asText()).contains("POST /v1/accounts");
+            assertThat(logged.path("stackTrace").asText()).contains("injected fault").contains("\tat ");
         } finally {
             TestDatabase.execute("onboarding", cleanUp);
         }

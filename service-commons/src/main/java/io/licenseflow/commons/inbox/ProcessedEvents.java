@@ -1,5 +1,7 @@
 package io.licenseflow.commons.inbox;
 
+import io.licenseflow.commons.http.CorrelationId;
+import io.licenseflow.commons.logging.FlowContext;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,8 +63,15 @@ public class ProcessedEvents {
         return applyOnce(consumer, event, () -> effect.apply(event, payload)).replaceWithVoid();
     }
 
-    /** Runs {@code effect} in a transaction unless this consumer already applied the event; true if it ran. */
+    /**
+     * Runs {@code effect} in a transaction unless this consumer already applied the event; true if it ran. Log lines
+     * and events written meanwhile carry the event's correlation id (its own id when it has none).
+     */
     public Uni<Boolean> applyOnce(String consumer, EventEnvelope event, Supplier<Uni<?>> effect) {
+        FlowContext.clear();
+        FlowContext.put(CorrelationId.MDC_KEY, event.correlationId() != null ? event.correlationId() : event.id());
+        FlowContext.put(FlowContext.EVENT, event.id());
+        FlowContext.put(FlowContext.EVENT_TYPE, event.type());
         // Each attempt is its own session and transaction.
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(RECORD_IF_NEW)
@@ -75,7 +84,8 @@ public class ProcessedEvents {
                                 : Uni.createFrom().item(Boolean.FALSE))))
                 .onFailure().invoke(e -> LOG.warnf("%s failed to apply %s %s, will retry: %s", consumer, event.type(), event.id(), e.toString()))
                 .onFailure().retry().withBackOff(firstBackOff, maxBackOff).atMost(maxAttempts - 1)
-                .onItemOrFailure().invoke((applied, failure) -> count(consumer, event, applied, failure));
+                .onItemOrFailure().invoke((applied, failure) -> count(consumer, event, applied, failure))
+                .onTermination().invoke(FlowContext::clear);
     }
 
     private void count(String consumer, EventEnvelope event, Boolean applied, Throwable failure) {

@@ -1,6 +1,7 @@
 package io.licenseflow.commons.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.licenseflow.commons.http.CorrelationId;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Records an event in the outbox table. Call it inside the transaction that changes the state the event
  * reports ({@code @WithTransaction} or {@code Panache.withTransaction}): both commit or neither does, and
- * Debezium publishes what committed. Nothing here talks to Kafka.
+ * Debezium publishes what committed. Nothing here talks to Kafka. The event carries the correlation id of the
+ * request or event being handled ({@link CorrelationId#current()}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,7 +29,7 @@ public class Outbox {
     public Uni<EventEnvelope> publish(String aggregateType, String aggregateId, String type, int schemaVersion, Object payload) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, source, aggregateType,
-                aggregateId, now, EventJson.MAPPER.valueToTree(payload));
+                aggregateId, now, EventJson.MAPPER.valueToTree(payload), CorrelationId.current());
         OutboxEvent row = new OutboxEvent();
         row.id = envelope.id();
         row.aggregateType = aggregateType;

@@ -21,6 +21,7 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    LICENSE_TYPE_EXISTS(409, "A license type with this name exists"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     URI_TOO_LONG(414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -1,0 +1,50 @@
+package io.licenseflow.commons.paging;
+
+import io.licenseflow.commons.problem.ProblemCode;
+import io.licenseflow.commons.problem.ProblemException;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The query parameters of every list endpoint ({@code @BeanParam PageRequest page}): {@code limit} (1–200, default
+ * 50) and {@code after}, the opaque {@code next} cursor of the previous page. Keyset paging: a page does not shift
+ * when rows are added before it.
+ */
+public class PageRequest {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    @RestQuery
+    String limit;
+
+    @RestQuery
+    String after;
+
+    public PageRequest() {
+    }
+
+    public PageRequest(String limit, String after) {
+        this.limit = limit;
+        this.after = after;
+    }
+
+    public int limit() {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** The position to continue after, or null for the first page. */
+    public Cursor after() {
+        return after == null ? null : Cursor.decode(after);
+    }
+}
