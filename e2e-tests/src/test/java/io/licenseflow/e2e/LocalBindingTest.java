@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Local defaults stay local: started as ./licenseflow up starts them, the services listen on loopback only, so that
- * health, metrics and OpenAPI are not on the network. LF_HTTP_HOST binds elsewhere; the kubernetes profile (what the
- * Helm chart runs) listens on every interface.
+ * health, metrics and OpenAPI are not on the network. LF_HTTP_HOST binds elsewhere; the kubernetes profile (for
+ * a pod) listens on every interface.
  */
 class LocalBindingTest {
 

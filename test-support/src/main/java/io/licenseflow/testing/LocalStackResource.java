@@ -18,6 +18,9 @@ public class LocalStackResource implements QuarkusTestResourceConfigurableLifecy
 
     @Override
     public Map<String, String> start() {
+        // As the services' main class (io.licenseflow.commons.http.ServiceMain) does, before Quarkus starts: the
+        // request guard checks URIs instead of Quarkus' bare-400 check.
+        System.setProperty("vertx.disableURIValidation", "true");
         Map<String, String> stack = LocalStack.platform();
         String pg = "127.0.0.1:" + stack.get("LF_PG_PORT") + "/" + database;
         return Map.of(

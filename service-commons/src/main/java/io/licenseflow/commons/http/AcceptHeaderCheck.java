@@ -31,9 +31,8 @@ public class AcceptHeaderCheck {
         }
         boolean acceptable = Arrays.stream(produces.value())
                 .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::trim)
-                .map(type -> type.split("[/;]"))
-                .anyMatch(type -> type.length >= 2 && MediaTypes.accepts(accept, type[0].toLowerCase(), type[1].toLowerCase()));
+                .map(value -> MediaTypes.contentType(value.strip()))
+                .anyMatch(type -> type != null && MediaTypes.accepts(accept, type.type(), type.subtype()));
         if (acceptable) {
             return null;
         }

@@ -9,10 +9,10 @@ final class MediaTypes {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final String QUOTED = "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\t \\x21-\\x7E])*\"";
-    private static final String OWS = "[ \\t]*";
+    private static final String OWS = "[ \\t]*+";
     private static final String PARAMETERS = "(?:" + OWS + ";" + OWS + "(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*";
     private static final Pattern CONTENT_TYPE = Pattern.compile("(" + TOKEN + ")/(" + TOKEN + ")(" + PARAMETERS + ")" + OWS);
-    private static final Pattern MEDIA_RANGE = Pattern.compile(OWS + "([^/]+)/([^;, \\t]+)(" + PARAMETERS + ")" + OWS);
+    private static final Pattern MEDIA_RANGE = Pattern.compile(OWS + "([^/\\s,;]++)/([^;,\\s]++)(" + PARAMETERS + ")" + OWS);
     private static final Pattern PARAMETER = Pattern.compile("(" + TOKEN + ")=(" + TOKEN + "|" + QUOTED + ")");
     private static final Pattern WEIGHT = Pattern.compile("0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?");
 
@@ -24,6 +24,12 @@ final class MediaTypes {
 
         boolean isJson() {
             return subtype.equals("json") || subtype.endsWith("+json");
+        }
+
+        /** No charset parameter, or UTF-8 under either of its registered names. */
+        boolean isUtf8() {
+            String charset = charset();
+            return charset == null || charset.equals("utf-8") || charset.equals("utf8");
         }
 
         /** The charset parameter, lower-case and unquoted, or null. */
@@ -46,6 +52,29 @@ final class MediaTypes {
         return new ContentType(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT), m.group(3));
     }
 
+    /** The elements of a comma-separated header list; commas inside quoted strings do not separate. */
+    private static java.util.List<String> elements(String value) {
+        java.util.List<String> elements = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\' && quoted && i + 1 < value.length()) {
+                current.append(c).append(value.charAt(++i));
+                continue;
+            } else if (c == ',' && !quoted) {
+                elements.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        elements.add(current.toString());
+        return elements;
+    }
+
     /** "*&#47;*", "type/*" or "type/subtype". */
     private static boolean isRange(String type, String subtype) {
         if (type.equals("*")) {
@@ -61,7 +90,7 @@ final class MediaTypes {
     static boolean accepts(String accept, String type, String subtype) {
         int bestSpecificity = -1;
         boolean acceptable = false;
-        for (String range : accept.split(",")) {
+        for (String range : elements(accept)) {
             Matcher m = MEDIA_RANGE.matcher(range);
             if (!m.matches()) {
                 continue;
@@ -90,7 +119,7 @@ final class MediaTypes {
 
     /** An Accept value: a comma-separated list of media ranges, each with an optional well-formed weight. */
     static boolean isValidAccept(String value) {
-        for (String range : value.split(",", -1)) {
+        for (String range : elements(value)) {
             if (range.isBlank()) {
                 continue; // the list syntax allows empty elements
             }

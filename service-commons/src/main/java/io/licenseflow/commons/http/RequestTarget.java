@@ -1,6 +1,6 @@
 package io.licenseflow.commons.http;
 
-import io.licenseflow.commons.json.StoredText;
+import io.licenseflow.commons.input.StoredText;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,31 +22,32 @@ final class RequestTarget {
 
     /** Null when the target is acceptable; otherwise what is wrong with it. */
     static String firstProblem(String uri, String path, String query, int maxParameters) {
+        if (path == null || !path.startsWith("/")) {
+            return "the request target must be an absolute path such as /v1/...";
+        }
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
             if (c < 0x21 || c > 0x7e || NOT_IN_URIS.indexOf(c) >= 0) {
                 return "the request URI may hold only the characters RFC 3986 allows; percent-encode others as UTF-8";
             }
         }
-        if (path != null) {
-            if (path.indexOf(';') >= 0) {
-                return "the path has a ';' (matrix parameters are not supported)";
+        if (path.indexOf(';') >= 0) {
+            return "the path has a ';' (matrix parameters are not supported)";
+        }
+        for (String segment : path.split("/", -1)) {
+            String decoded = decode(segment, false);
+            if (decoded == null) {
+                return "the path has malformed percent-encoding or encodes invalid UTF-8";
             }
-            for (String segment : path.split("/", -1)) {
-                String decoded = decode(segment, false);
-                if (decoded == null) {
-                    return "the path has malformed percent-encoding or encodes invalid UTF-8";
-                }
-                if (decoded.equals(".") || decoded.equals("..")) {
-                    return "the path has a dot segment";
-                }
-                if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
-                    return "the path has an encoded slash or backslash";
-                }
-                String problem = StoredText.firstProblemInLine(decoded);
-                if (problem != null) {
-                    return "the path contains " + problem;
-                }
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return "the path has a dot segment";
+            }
+            if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
+                return "the path has an encoded slash or backslash";
+            }
+            String problem = StoredText.firstProblemInLine(decoded);
+            if (problem != null) {
+                return "the path contains " + problem;
             }
         }
         if (query != null && !query.isEmpty()) {

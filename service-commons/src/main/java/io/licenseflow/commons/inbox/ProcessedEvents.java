@@ -1,6 +1,6 @@
 package io.licenseflow.commons.inbox;
 
-import io.licenseflow.commons.http.CorrelationId;
+import io.licenseflow.commons.logging.CorrelationId;
 import io.licenseflow.commons.logging.FlowContext;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;

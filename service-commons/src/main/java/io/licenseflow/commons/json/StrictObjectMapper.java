@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.licenseflow.commons.http.RequestLimits;
+import io.licenseflow.commons.input.RequestLimits;
 import io.quarkus.arc.All;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.enterprise.inject.Produces;

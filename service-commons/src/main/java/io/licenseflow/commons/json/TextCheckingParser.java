@@ -3,6 +3,7 @@ package io.licenseflow.commons.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import io.licenseflow.commons.input.StoredText;
 import java.io.IOException;
 
 /**

@@ -1,13 +1,12 @@
 package io.licenseflow.commons.logging;
 
-import io.licenseflow.commons.http.CorrelationId;
 import java.util.List;
 import org.jboss.logging.MDC;
 
 /**
  * The ids every log line of a flow carries (as MDC keys, which the JSON log format writes as fields): the correlation
  * id, and the account, onboarding, license and event the line is about. Requests get their correlation id from
- * {@link io.licenseflow.commons.http.RequestGuard}; consumers set theirs from the event they apply.
+ * {@code io.licenseflow.commons.http.RequestGuard}; consumers set theirs from the event they apply.
  */
 public final class FlowContext {
 

@@ -1,7 +1,7 @@
 package io.licenseflow.commons.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.licenseflow.commons.http.CorrelationId;
+import io.licenseflow.commons.logging.CorrelationId;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,8 @@
 package io.licenseflow.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.licenseflow.commons.http.CorrelationId;
+import io.licenseflow.commons.input.StoredText;
+import io.licenseflow.commons.logging.CorrelationId;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -16,19 +17,19 @@ public record Problem(String type, String title, int status, String detail, Stri
         String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final int MAX_DETAIL = 300;
+    private static final int MAX_TEXT = 300;
 
     public record FieldError(String field, String message) {
 
         public FieldError {
-            field = printable(field);
-            message = printable(message);
+            field = StoredText.replaceUnstorable(field, MAX_TEXT);
+            message = StoredText.replaceUnstorable(message, MAX_TEXT);
         }
     }
 
     /** Details may quote client input: they are cut short and keep no control characters or lone surrogates. */
     public Problem {
-        detail = printable(detail);
+        detail = StoredText.replaceUnstorable(detail, MAX_TEXT);
     }
 
     public static Problem of(ProblemCode code, String detail) {
@@ -37,6 +38,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
         return new Problem("urn:licenseflow:problem:" + code.code(), code.title(), code.status(), detail, code.code(), errors, null);
+    }
+
+    /** The general problem of an HTTP status, for answers the HTTP layer decided without an exception. */
+    public static Problem ofStatus(int status) {
+        ProblemCode code = ProblemCode.forStatus(status);
+        return of(code, code.title()).withStatus(status);
     }
 
     /** The same problem answered with another status, for statuses without a code of their own. */
@@ -51,21 +58,5 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The problem as a response, stamped with the current request's correlation id. */
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(withCorrelationId(CorrelationId.current())).build();
-    }
-
-    static String printable(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL + 1));
-        for (int i = 0; i < text.length() && out.length() < MAX_DETAIL; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? '?' : c);
-            }
-        }
-        return out.length() < text.length() ? out.append('…').toString() : out.toString();
     }
 }

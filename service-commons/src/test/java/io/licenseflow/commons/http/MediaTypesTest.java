@@ -37,6 +37,15 @@ class MediaTypesTest {
     }
 
     @Test
+    void quoted_commas_do_not_split_a_list_and_whitespace_runs_are_read_in_linear_time() {
+        assertThat(MediaTypes.isValidAccept("text/plain; note=\"a, b\", application/json")).isTrue();
+        assertThat(MediaTypes.accepts("text/plain; note=\"a, b\", application/json;q=0", "application", "json")).isFalse();
+        // A pathological value that a backtracking pattern would take seconds over: answered (wrongly formed) at once.
+        assertThat(MediaTypes.isValidAccept("a/b," + " ".repeat(16_300) + "x")).isFalse();
+        assertThat(MediaTypes.contentType("application/json; charset=utf8").isUtf8()).isTrue();
+    }
+
+    @Test
     void the_most_specific_matching_range_decides_and_a_zero_weight_refuses() {
         assertThat(MediaTypes.accepts("*/*", "application", "json")).isTrue();
         assertThat(MediaTypes.accepts("application/json;q=0", "application", "json")).isFalse();

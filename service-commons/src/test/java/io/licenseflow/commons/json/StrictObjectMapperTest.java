@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.licenseflow.commons.http.RequestLimits;
+import io.licenseflow.commons.input.RequestLimits;
 import io.licenseflow.commons.problem.ExceptionProblems;
 import io.licenseflow.commons.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -84,7 +84,16 @@ class StrictObjectMapperTest {
     void refuses_deep_nesting() {
         Problem problem = ExceptionProblems.answer(failure(() -> mapper.readTree("{\"a\":".repeat(40) + "1" + "}".repeat(40))), "test").problem();
         assertThat(problem.code()).isEqualTo("json-limit-exceeded");
-        assertThat(problem.detail()).contains("nesting depth").doesNotContain("StreamReadConstraints");
+        assertThat(problem.detail()).contains("nests deeper").doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void a_json_failure_our_own_code_wraps_is_an_internal_error_not_the_clients() {
+        Throwable storedDataUnreadable = new IllegalStateException("stored definition is unreadable",
+                failure(() -> mapper.readValue("{\"seats\":\"x\"}", Request.class)));
+        assertThat(ExceptionProblems.answer(storedDataUnreadable, "test").problem().code()).isEqualTo("internal-error");
+        Throwable readByTheRestLayer = new jakarta.ws.rs.BadRequestException(failure(() -> mapper.readValue("{\"seats\":\"x\"}", Request.class)));
+        assertThat(ExceptionProblems.answer(readByTheRestLayer, "test").problem().code()).isEqualTo("wrong-type");
     }
 
     @Test

@@ -10,41 +10,59 @@ import java.util.stream.Collectors;
  * What a service's database holds, cheaply: per table the row count and the newest row version's transaction id
  * ({@code xmin}). An insert, an update or a delete anywhere changes it.
  */
-record DatabaseFingerprint(Map<String, String> tables) {
+record DatabaseFingerprint(Map<String, Long> rows, Map<String, Long> newestVersion) {
+
+    private static final String CONSUMED = "processed_event";
+    private static final String OUTBOX = "outbox";
 
     static DatabaseFingerprint of(String database) {
         List<List<String>> names = TestDatabase.rows(database,
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history' ORDER BY 1");
-        if (names.isEmpty()) {
-            return new DatabaseFingerprint(Map.of());
+        Map<String, Long> rows = new TreeMap<>();
+        Map<String, Long> versions = new TreeMap<>();
+        if (!names.isEmpty()) {
+            String sql = names.stream()
+                    .map(row -> "SELECT '" + row.get(0) + "', count(*), coalesce(max(xmin::text::bigint), 0) FROM \"" + row.get(0) + "\"")
+                    .collect(Collectors.joining(" UNION ALL "));
+            TestDatabase.rows(database, sql).forEach(row -> {
+                rows.put(row.get(0), Long.parseLong(row.get(1)));
+                versions.put(row.get(0), Long.parseLong(row.get(2)));
+            });
         }
-        String sql = names.stream()
-                .map(row -> "SELECT '" + row.get(0) + "', count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM \"" + row.get(0) + "\"")
-                .collect(Collectors.joining(" UNION ALL "));
-        Map<String, String> tables = new TreeMap<>();
-        TestDatabase.rows(database, sql).forEach(row -> tables.put(row.get(0), row.get(1)));
-        return new DatabaseFingerprint(tables);
+        return new DatabaseFingerprint(rows, versions);
     }
 
-    /** Waits until nothing else (a consumer catching up, a scheduled job) writes, for up to 30 s. */
+    /** Waits until nothing else writes (a consumer catching up, a scheduled job): the same twice, a quarter of a second apart. */
     static DatabaseFingerprint settled(String database) throws InterruptedException {
         DatabaseFingerprint last = of(database);
-        for (int i = 0; i < 60; i++) {
-            Thread.sleep(500);
+        for (int i = 0; i < 120; i++) {
+            Thread.sleep(250);
             DatabaseFingerprint now = of(database);
             if (now.equals(last)) {
                 return now;
             }
             last = now;
         }
-        return last;
+        throw new AssertionError(database + " did not stop changing within 30 s: the write check cannot be made");
     }
 
-    /** The tables whose fingerprint differs, "table: before -> after" (rows/xmin). */
+    /**
+     * Whether the change since {@code before} is work that no request does: a consumer applying events (it records
+     * each in processed_event) or the outbox retention deleting published rows.
+     */
+    boolean explainedByBackgroundWork(DatabaseFingerprint before) {
+        boolean consumed = !rows.get(CONSUMED).equals(before.rows.get(CONSUMED));
+        boolean onlyOutboxShrank = rows.entrySet().stream().allMatch(e -> e.getKey().equals(OUTBOX)
+                ? e.getValue() <= before.rows.getOrDefault(OUTBOX, 0L)
+                : e.getValue().equals(before.rows.get(e.getKey())) && newestVersion.get(e.getKey()).equals(before.newestVersion.get(e.getKey())));
+        return consumed || onlyOutboxShrank;
+    }
+
+    /** The tables that differ, "table: rows/newest-version before -> after". */
     String differences(DatabaseFingerprint after) {
-        return after.tables.entrySet().stream()
-                .filter(e -> !e.getValue().equals(tables.get(e.getKey())))
-                .map(e -> e.getKey() + ": " + tables.get(e.getKey()) + " -> " + e.getValue())
+        return after.rows.keySet().stream()
+                .filter(t -> !after.rows.get(t).equals(rows.get(t)) || !after.newestVersion.get(t).equals(newestVersion.get(t)))
+                .map(t -> t + ": " + rows.get(t) + "/" + newestVersion.get(t) + " -> " + after.rows.get(t) + "/" + after.newestVersion.get(t))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -23,17 +23,17 @@ import java.util.function.UnaryOperator;
 final class HostileCorpus {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final int MAX_URI = 8192;
 
     private HostileCorpus() {
     }
 
-    static List<HostileCase> casesFor(ApiOperation operation, JsonNode openApi) {
+    static List<HostileCase> casesFor(ApiOperation operation, JsonNode openApi, CorpusLimits limits) {
         List<HostileCase> cases = new ArrayList<>();
-        ids(operation, cases);
-        queries(operation, cases);
-        headers(cases);
-        bodies(operation, cases);
+        ids(operation, limits, cases);
+        targets(cases);
+        queries(operation, limits, cases);
+        headers(operation, limits, cases);
+        bodies(operation, limits, cases);
         fields(operation, openApi, cases);
         methods(cases);
         return cases;
@@ -47,13 +47,14 @@ final class HostileCorpus {
             "%27", "%27%20OR%20%271%27=%271", "1;DROP%20TABLE%20account", "$%7Bjndi:ldap://x%7D", "%7B%7B7*7%7D%7D",
             "%3Cscript%3Ealert(1)%3C/script%3E", "__proto__", "constructor", "a/b", "*", "~", "-", "_",
             "!$&'()*+,=", "@", ":", "a:b", "%22", "%60", "%5E", "%7C", "%3C%3E", "..%3B", "%3B", "%2e", "COM1", "aux", "~root", "%u0000",
-            "&#0;", "\\u0000", "%%32%65");
+            "&#0;", "\\u0000", "%%32%65", "-0", "+1", "0x1F", "1_000", "%31", "%EF%BC%91", "%C2%A0", "%E2%80%8B",
+            "%F3%A0%80%81", "..%252f", "%252e%252e", "%2525", "a,b", "a+b", "a=b", "(", ")", "!", "'", "$", "&", "~~", "%7E",
+            "SELECT", "null%00", "undefined;", "NaN%20", "%09a", "a%0b");
     private static final List<String> INVALID_URI_IDS = List.of("%ff", "%c0%ae", "%c0%80", "%ed%a0%80", "%f4%90%80%80", "%e2%82",
             "%", "%z", "%zz", "%%", "a%", "..", ".", "%2e%2e", "%2E%2e", "..%2f..%2fetc%2fpasswd", "%2f", "%2F", "%5c", "a%2fb",
             "%00%00", ";jsessionid=1", "x;y=1", ";", "caf\u00e9", "\u00ff", "{}", "<>", "\"", "`", "^", "|", "%0D");
-    private static final List<String> TOO_LONG_IDS = List.of("a".repeat(MAX_URI + 10), "a".repeat(200_000), "%41".repeat(300_000));
 
-    private static void ids(ApiOperation operation, List<HostileCase> cases) {
+    private static void ids(ApiOperation operation, CorpusLimits limits, List<HostileCase> cases) {
         List<String> targets = operation.pathParameters().stream().map(ApiOperation.Parameter::name).toList();
         List<String> each = targets.isEmpty() ? List.of("(extra path segment)") : targets;
         for (String parameter : each) {
@@ -75,9 +76,24 @@ final class HostileCorpus {
             for (String id : INVALID_URI_IDS) {
                 cases.add(HostileCase.expecting(400, "invalid-uri", "id", parameter + "=" + shorten(id), r -> target(r, path.apply(id))));
             }
-            for (String id : TOO_LONG_IDS) {
+            for (String id : List.of("a".repeat(limits.maxUriLength() + 10), "a".repeat(limits.codecLineCap() - 1000),
+                    "%41".repeat((limits.codecLineCap() - 1000) / 3))) {
                 cases.add(HostileCase.expecting(414, "uri-too-long", "id", parameter + "=" + shorten(id), r -> target(r, path.apply(id))));
             }
+            for (String id : List.of("a".repeat(limits.codecLineCap() + 10), "a".repeat(limits.codecLineCap() * 4))) {
+                cases.add(HostileCase.refusedByTheCodec(414, "id", parameter + "=" + shorten(id) + " (beyond the codec's cap)",
+                        r -> target(r, path.apply(id))));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ request targets that are no absolute path
+
+    private static void targets(List<HostileCase> cases) {
+        for (String target : List.of("?a", "*", "v1/accounts", "//", "///v1", "/\\\\x", "http://evil.example.com/v1/x")) {
+            boolean refused = !target.startsWith("http") && !target.startsWith("//");
+            cases.add(refused ? HostileCase.expecting(400, "invalid-uri", "target", target, r -> target(r, target))
+                    : HostileCase.of("target", target, r -> target(r, target)));
         }
     }
 
@@ -89,20 +105,26 @@ final class HostileCorpus {
             "offset=NaN", "after=%27%20OR%201=1--", "sort=;DROP", "fields=*", "expand=all", "q=%F0%9F%98%80", "q=%E2%80%AE",
             "q=+", "q=%2B", "a=1;b=2", "debug=true", "admin=true", "accountId=" + UUID.randomUUID(), "id=" + UUID.randomUUID(),
             "_method=DELETE", "x-http-method-override=DELETE", "a=" + "b".repeat(4000), "q=%2e%2e%2f", "role=admin",
-            "a=%22%3E%3Cscript%3E", "%E4%B8%AD=1", "a==1", "?a=1", "a=1?b=2");
+            "a=%22%3E%3Cscript%3E", "%E4%B8%AD=1", "a==1", "?a=1", "a=1?b=2", "limit=10&limit=20", "after=", "lang=en;q=1",
+            "redirect=https://evil.example.com", "include=../../etc/passwd", "x=%F0%9F%98%80%F0%9F%98%80", "filter[name]=a", "q=%2525");
     private static final List<String> INVALID_QUERIES = List.of("a=%00", "a=%1b", "a=%ff", "a=%c0%80", "a=%ed%a0%80", "a=%",
             "a=%z", "a=%zz", "a=%%", "%=1", "a=%c2%9b", "a=caf\u00e9", "=", "=1", "&=&", "a=1#frag", "a=%07", "a=<b>", "a={}", "a=%08", "a=|", "a=`", "a=\\", "a=^",
-            "x=" + "y&x=y".repeat(60));
+            "a=%0A", "a=%0d", "a=%09", "a=%7f", "a=%c2%85", "a=%e2%80", "a=%fe", "a=%c1%bf", "%00", "%ff=1", "a=\"", "a=#");
 
-    private static void queries(ApiOperation operation, List<HostileCase> cases) {
+    private static void queries(ApiOperation operation, CorpusLimits limits, List<HostileCase> cases) {
         for (String query : QUERIES) {
             cases.add(HostileCase.of("query", shorten(query), r -> query(r, query)));
         }
         for (String query : INVALID_QUERIES) {
             cases.add(HostileCase.expecting(400, "invalid-uri", "query", shorten(query), r -> query(r, query)));
         }
-        cases.add(HostileCase.expecting(414, "uri-too-long", "query", "a=<9000 chars>", r -> query(r, "a=" + "b".repeat(9000))));
-        cases.add(HostileCase.expecting(414, "uri-too-long", "query", "<3000 parameters>", r -> query(r, "a=1&".repeat(3000))));
+        cases.add(HostileCase.expecting(400, "invalid-uri", "query", "one parameter too many",
+                r -> query(r, "x=y" + "&x=y".repeat(limits.maxQueryParameters()))));
+        cases.add(HostileCase.expecting(414, "uri-too-long", "query", "a value beyond the URI limit",
+                r -> query(r, "a=" + "b".repeat(limits.maxUriLength()))));
+        cases.add(HostileCase.expecting(414, "uri-too-long", "query", "thousands of parameters",
+                r -> query(r, "a=1&".repeat(limits.maxUriLength() / 4 + 10))));
+        cases.add(HostileCase.refusedByTheCodec(414, "query", "a value beyond the codec's cap", r -> query(r, "a=" + "b".repeat(limits.codecLineCap()))));
         for (ApiOperation.Parameter parameter : operation.queryParameters()) {
             for (String value : List.of("", "-1", "0", "abc", "1e999", "99999999999999999999", "1.5", "%27%20OR%201=1", "x".repeat(2000))) {
                 cases.add(HostileCase.of("query", parameter.name() + "=" + shorten(value), r -> query(r, parameter.name() + "=" + value)));
@@ -113,16 +135,20 @@ final class HostileCorpus {
 
     // ------------------------------------------------------------------ headers
 
-    private static void headers(List<HostileCase> cases) {
-        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "one 20 KiB header", r -> r.header("X-Big", "a".repeat(20_000))));
-        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "one 500 KiB header", r -> r.header("X-Big", "a".repeat(500_000))));
-        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "120 headers", r -> {
-            for (int i = 0; i < 120; i++) {
+    private static void headers(ApiOperation operation, CorpusLimits limits, List<HostileCase> cases) {
+        int justOver = limits.maxHeaderBytes() + 100;
+        int nearCap = (int) limits.codecHeaderCap() - 4096;
+        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "one header just over the limit", r -> r.header("X-Big", "a".repeat(justOver))));
+        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "one header near the codec's cap", r -> r.header("X-Big", "a".repeat(nearCap))));
+        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "one header too many", r -> {
+            for (int i = 0; i <= limits.maxHeaderCount(); i++) {
                 r.header("X-Many-" + i, "1");
             }
             return r;
         }));
-        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "20 KiB cookie", r -> r.header("Cookie", "a=" + "b".repeat(20_000))));
+        cases.add(HostileCase.expecting(431, "headers-too-large", "header", "a cookie over the limit", r -> r.header("Cookie", "a=" + "b".repeat(justOver))));
+        cases.add(HostileCase.refusedByTheCodec(431, "header", "one header beyond the codec's cap",
+                r -> r.header("X-Big", "a".repeat((int) limits.codecHeaderCap() + 10))));
 
         String valid = TestTokens.admin();
         Map<String, String> authorizations = new java.util.LinkedHashMap<>();
@@ -172,25 +198,39 @@ final class HostileCorpus {
         for (String accept : List.of(";;;", "application/", "*/*;q=2", "*/*;q=abc", "text/html;level=", "/", "json", "*/json", "a/b/c")) {
             cases.add(HostileCase.expecting(400, "invalid-header", "header", "Accept: " + accept, r -> r.setHeader("Accept", accept)));
         }
-        cases.add(HostileCase.expecting(400, "invalid-header", "header", "Accept twice",
-                r -> r.header("Accept", "application/json").header("Accept", "text/html")));
-        for (String id : List.of("", "a b", "x".repeat(200), "%00", "<script>", "é")) {
-            cases.add(HostileCase.expecting(400, "invalid-header", "header", "X-Correlation-Id: " + shorten(id),
-                    r -> r.setHeader("X-Correlation-Id", id)));
+        for (String encoding : List.of("gzip", "identity", "chunked, gzip", "gzip, chunked", "x-custom")) {
+            cases.add(HostileCase.expecting(400, "invalid-header", "header", "Transfer-Encoding: " + encoding, r -> {
+                r.body = bodyOf(r);
+                r.chunked = true;
+                return r.setHeader("Transfer-Encoding", encoding);
+            }));
         }
-        cases.add(HostileCase.expecting(400, "invalid-header", "header", "X-Correlation-Id twice",
-                r -> r.header("X-Correlation-Id", "a").header("X-Correlation-Id", "b")));
+        cases.add(HostileCase.expecting(400, "invalid-header", "header", "Transfer-Encoding twice", r -> {
+            r.body = bodyOf(r);
+            r.chunked = true;
+            return r.header("Transfer-Encoding", "chunked").header("Transfer-Encoding", "chunked");
+        }));
+        for (ApiOperation.Parameter parameter : operation.headerParameters()) {
+            for (String value : List.of("", " ", "x".repeat(300), "%00", "\u00e9t\u00e9", "null", "-1", "a\u0085b")) {
+                cases.add(HostileCase.of("header", parameter.name() + ": " + shorten(value), r -> r.setHeader(parameter.name(), value)));
+            }
+        }
+        for (String[] benignLooking : new String[][] {{"X-Forwarded-For", "127.0.0.1, ::1"}, {"X-Original-URL", "/admin"},
+                {"X-HTTP-Method-Override", "DELETE"}, {"Origin", "null"}, {"Range", "bytes=0-"}, {"If-Match", "*"}}) {
+            cases.add(HostileCase.of("header", benignLooking[0] + ": " + benignLooking[1] + " (with an unknown query parameter)",
+                    r -> query(r.setHeader(benignLooking[0], benignLooking[1]), "corpus-probe=1")));
+        }
         cases.add(HostileCase.expecting(400, "invalid-header", "header", "Idempotency-Key twice",
                 r -> r.header("Idempotency-Key", "a").header("Idempotency-Key", "b")));
         cases.add(HostileCase.expecting(400, "invalid-header", "header", "Host twice", r -> r.header("Host", "a").header("Host", "b")));
-        cases.add(HostileCase.expecting(400, "invalid-header", "header", "a C1 control in a value (0x85)", r -> r.header("X-Note", "a\u0085b")));
-        cases.add(HostileCase.expecting(400, "invalid-header", "header", "a CSI in a value (0x9b)", r -> r.header("User-Agent", "\u009b31m")));
-        cases.add(HostileCase.of("header", "no Host", r -> {
+        cases.add(HostileCase.refusedByTheCodec(400, "header", "DEL in a value", r -> r.header("X-Note", "a\u007fb")));
+        cases.add(HostileCase.refusedByTheCodec(400, "header", "a control character in a value", r -> r.header("X-Note", "a\u0001b")));
+        cases.add(HostileCase.expecting(400, "invalid-header", "header", "no Host", r -> {
             r.sendHost = false;
             return r;
         }));
-        cases.add(HostileCase.of("header", "Host with spaces", r -> r.setHeader("Host", "a b c")));
-        cases.add(HostileCase.of("header", "Host with a bad port", r -> r.setHeader("Host", "localhost:99999999")));
+        cases.add(HostileCase.expecting(400, "invalid-header", "header", "Host with spaces", r -> r.setHeader("Host", "a b c")));
+        cases.add(HostileCase.expecting(400, "invalid-header", "header", "Host with a bad port", r -> r.setHeader("Host", "localhost:99999999")));
         cases.add(HostileCase.expecting(413, "payload-too-large", "header", "Expect: 100-continue with 2 GiB announced",
                 r -> {
                     r.body = null;
@@ -198,7 +238,7 @@ final class HostileCorpus {
                 }));
         cases.add(HostileCase.of("header", "chunked body beyond the limit", r -> {
             r.body(r.headerValue("Content-Type") == null ? "application/json" : r.headerValue("Content-Type"),
-                    ("{\"pad\":\"" + "a".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+                    ("{\"pad\":\"" + "a".repeat((int) limits.maxBodyBytes() + 100) + "\"}").getBytes(StandardCharsets.UTF_8));
             r.chunked = true;
             return r;
         }));
@@ -217,14 +257,23 @@ final class HostileCorpus {
             "{\"a\":".repeat(40) + "1" + "}".repeat(40), "{\"a\":".repeat(5000) + "1" + "}".repeat(5000), "\u0000", "\ufeff{}",
             "{\"a\":true,\"a\":false}", "{\"__proto__\":{\"admin\":true}}", "<?xml version=\"1.0\"?><a/>", "a=1&b=2", "---\na: 1\n");
 
-    private static void bodies(ApiOperation operation, List<HostileCase> cases) {
+    private static void bodies(ApiOperation operation, CorpusLimits limits, List<HostileCase> cases) {
         for (String body : BODIES) {
             cases.add(HostileCase.of("body", shorten(body), r -> r.jsonBody(body)));
         }
         cases.add(HostileCase.of("body", "empty (Content-Length: 0)", r -> r.body("application/json", new byte[0])));
-        cases.add(HostileCase.expecting(413, "payload-too-large", "body", "2 MiB", r -> r.jsonBody("{\"a\":\"" + "a".repeat(2 << 20) + "\"}")));
-        cases.add(HostileCase.expecting(413, "payload-too-large", "body", "1 MiB + 1 byte",
-                r -> r.body("application/json", padded(1 << 20 | 1))));
+        cases.add(HostileCase.expecting(413, "payload-too-large", "body", "twice the limit",
+                r -> r.jsonBody("{\"a\":\"" + "a".repeat((int) limits.maxBodyBytes() * 2) + "\"}")));
+        cases.add(HostileCase.expecting(413, "payload-too-large", "body", "the limit + 1 byte",
+                r -> r.body("application/json", padded((int) limits.maxBodyBytes() + 1))));
+        cases.add(HostileCase.of("body", "nested one level deeper than allowed",
+                r -> r.jsonBody("[".repeat(limits.maxJsonDepth() + 1) + "]".repeat(limits.maxJsonDepth() + 1))));
+        for (String[] form : new String[][] {{"application/x-www-form-urlencoded", "a=%zz&b=%"}, {"application/x-www-form-urlencoded", "a=" + "b".repeat(10_000)},
+                {"application/x-www-form-urlencoded", "x=1&".repeat(2000)}, {"multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"},
+                {"multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../x\"\r\n\r\nA\r\n--xyz--"},
+                {"multipart/form-data", "no boundary"}, {"text/csv", "a,b\n\u0000,2"}}) {
+            cases.add(HostileCase.of("body", form[0] + ": " + shorten(form[1]), r -> r.body(form[0], form[1].getBytes(StandardCharsets.UTF_8))));
+        }
         JsonNode example = operation.exampleBody() == null ? NODES.objectNode() : operation.exampleBody();
         String json = ApiOperation.toJson(example);
         for (Map.Entry<String, Charset> encoding : Map.of("UTF-16LE", StandardCharsets.UTF_16LE, "UTF-16BE", StandardCharsets.UTF_16BE,

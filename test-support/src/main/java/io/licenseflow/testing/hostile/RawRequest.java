@@ -72,7 +72,7 @@ final class RawRequest {
         }
         write(out, "Connection: close\r\n");
         if (body != null && chunked) {
-            write(out, "Transfer-Encoding: chunked\r\n\r\n");
+            write(out, headerValue("Transfer-Encoding") == null ? "Transfer-Encoding: chunked\r\n\r\n" : "\r\n");
             for (int offset = 0; offset < body.length; offset += 65536) {
                 int length = Math.min(65536, body.length - offset);
                 write(out, Integer.toHexString(length) + "\r\n");

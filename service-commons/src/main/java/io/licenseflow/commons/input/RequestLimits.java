@@ -1,14 +1,13 @@
-package io.licenseflow.commons.http;
+package io.licenseflow.commons.input;
 
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithName;
 
 /**
  * The documented request limits (docs/errors.md). Their values live in the shared
- * {@code microprofile-config.properties}; the HTTP codec's own hard caps are set well above them there, so that
- * what exceeds these limits still reaches {@link RequestGuard} and gets a problem+json answer.
+ * {@code microprofile-config.properties}; the HTTP codec's own hard caps are set above them there, so that what
+ * exceeds these limits by a fair margin still gets a problem+json answer.
  */
 @StaticInitSafe // the ObjectMapper, which reads the JSON limits, is built during static initialisation
 @ConfigMapping(prefix = "licenseflow.http")
@@ -27,7 +26,6 @@ public interface RequestLimits {
     int maxQueryParameters();
 
     /** Largest request body; larger gets 413. The same value caps what the HTTP layer reads of a chunked body. */
-    @WithName("max-body-size")
     MemorySize maxBodySize();
 
     /** Deepest nesting of JSON arrays and objects in a body. */
