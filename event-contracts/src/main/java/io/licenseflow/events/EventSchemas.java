@@ -7,7 +7,22 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.licenseflow.events.account.AccountCreated;
+import io.licenseflow.events.license.LicenseActivated;
+import io.licenseflow.events.license.LicenseChanged;
+import io.licenseflow.events.license.LicenseExpiring;
+import io.licenseflow.events.license.LicenseIssueRejected;
+import io.licenseflow.events.license.LicenseIssued;
+import io.licenseflow.events.license.MachineActivated;
+import io.licenseflow.events.license.MachineDeactivated;
+import io.licenseflow.events.license.UsageRecorded;
+import io.licenseflow.events.license.UsageVerified;
+import io.licenseflow.events.licensekey.LicenseKeyIssued;
 import io.licenseflow.events.licensetype.LicenseTypePublished;
+import io.licenseflow.events.onboarding.OnboardingFailed;
+import io.licenseflow.events.onboarding.OnboardingProgressed;
+import io.licenseflow.events.onboarding.OnboardingRetried;
+import io.licenseflow.events.onboarding.OnboardingStalled;
+import io.licenseflow.events.onboarding.OnboardingStarted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +40,28 @@ public final class EventSchemas {
     /** Event type and schema version → payload schema resource. One row per published contract. */
     private static final Map<String, String> PAYLOAD_SCHEMAS = Map.ofEntries(
             schema(AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION, "account-created"),
-            schema(LicenseTypePublished.TYPE, LicenseTypePublished.SCHEMA_VERSION, "license-type-published"));
+            schema(LicenseTypePublished.TYPE, LicenseTypePublished.SCHEMA_VERSION, "license-type-published"),
+            schema(OnboardingStarted.TYPE, OnboardingStarted.SCHEMA_VERSION, "onboarding-started"),
+            schema(OnboardingRetried.TYPE, OnboardingRetried.SCHEMA_VERSION, "onboarding-retried"),
+            schema(OnboardingProgressed.TYPE, OnboardingProgressed.SCHEMA_VERSION, "onboarding-progressed"),
+            schema(OnboardingFailed.TYPE, OnboardingFailed.SCHEMA_VERSION, "onboarding-failed"),
+            schema(OnboardingStalled.TYPE, OnboardingStalled.SCHEMA_VERSION, "onboarding-stalled"),
+            schema(LicenseIssued.TYPE, LicenseIssued.SCHEMA_VERSION, "license-issued"),
+            schema(LicenseIssueRejected.TYPE, LicenseIssueRejected.SCHEMA_VERSION, "license-issue-rejected"),
+            schema(LicenseActivated.TYPE, LicenseActivated.SCHEMA_VERSION, "license-activated"),
+            schema(MachineActivated.TYPE, MachineActivated.SCHEMA_VERSION, "machine-activated"),
+            schema(MachineDeactivated.TYPE, MachineDeactivated.SCHEMA_VERSION, "machine-deactivated"),
+            schema(UsageRecorded.TYPE, UsageRecorded.SCHEMA_VERSION, "usage-recorded"),
+            schema(UsageVerified.TYPE, UsageVerified.SCHEMA_VERSION, "usage-verified"),
+            schema(LicenseChanged.SUSPENDED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.REINSTATED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.REVOKED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.RENEWED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.CANCELLED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.EXPIRED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseChanged.REKEYED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
+            schema(LicenseExpiring.TYPE, LicenseExpiring.SCHEMA_VERSION, "license-expiring"),
+            schema(LicenseKeyIssued.TYPE, LicenseKeyIssued.SCHEMA_VERSION, "license-key-issued"));
 
     private static final String ENVELOPE_SCHEMA = "schemas/envelope.v1.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

@@ -13,7 +13,7 @@ class EventSchemasTest {
     private final UUID accountId = UUID.randomUUID();
 
     private ObjectNode validAccountCreated() {
-        AccountCreated payload = new AccountCreated(accountId, "Acme", "ops@acme.example.com", Instant.parse("2026-11-22T10:00:00Z"));
+        AccountCreated payload = new AccountCreated(accountId, "Acme", "ops@acme.example.com", Instant.parse("2026-11-22T10:00:00Z"), "en");
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, 1, "/licenseflow/onboarding-service",
                 AggregateTypes.ACCOUNT, accountId.toString(), Instant.parse("2026-11-22T10:00:00Z"),
                 EventJson.MAPPER.valueToTree(payload), "test-correlation");

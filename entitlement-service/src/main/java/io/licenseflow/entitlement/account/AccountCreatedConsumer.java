@@ -1,5 +1,6 @@
 package io.licenseflow.entitlement.account;
 
+import io.licenseflow.commons.inbox.EventRouting;
 import io.licenseflow.commons.inbox.ProcessedEvents;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.account.AccountCreated;
@@ -14,16 +15,15 @@ public class AccountCreatedConsumer {
 
     static final String CONSUMER = "entitlement-service.licensee-accounts";
 
-    private final ProcessedEvents processedEvents;
+    private final EventRouting routing;
 
     public AccountCreatedConsumer(ProcessedEvents processedEvents) {
-        this.processedEvents = processedEvents;
+        this.routing = processedEvents.routing(CONSUMER).on(AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION, AccountCreated.class, this::record);
     }
 
     @Incoming("account-events")
     public Uni<Void> onAccountEvent(String value) {
-        return processedEvents.applyOnce(CONSUMER, value, AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION,
-                AccountCreated.class, this::record);
+        return routing.apply(value);
     }
 
     private Uni<?> record(EventEnvelope event, AccountCreated created) {

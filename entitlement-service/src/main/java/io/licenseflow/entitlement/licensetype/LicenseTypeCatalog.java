@@ -70,6 +70,13 @@ public class LicenseTypeCatalog {
                         .firstResult());
     }
 
+    /** The current version of {@code name}, or null; inside the caller's session. */
+    public Uni<LicenseTypeVersion> findCurrent(String name) {
+        return LicenseType.<LicenseType>find("name", name).firstResult()
+                .chain(type -> type == null ? Uni.createFrom().nullItem()
+                        : LicenseTypeVersion.<LicenseTypeVersion>find("licenseTypeId = ?1 and version = ?2", type.id, type.currentVersion).firstResult());
+    }
+
     @WithSession
     public Uni<LicenseTypeVersion> version(String name, int version) {
         return LicenseTypeVersion.<LicenseTypeVersion>find("name = ?1 and version = ?2", name, version).firstResult()

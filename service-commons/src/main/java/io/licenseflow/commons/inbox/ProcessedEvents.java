@@ -3,13 +3,11 @@ package io.licenseflow.commons.inbox;
 import io.licenseflow.commons.logging.CorrelationId;
 import io.licenseflow.commons.logging.FlowContext;
 import io.licenseflow.events.EventEnvelope;
-import io.licenseflow.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,20 +45,9 @@ public class ProcessedEvents {
         this.maxBackOff = maxBackOff;
     }
 
-    /**
-     * Decodes a record value, and when it is an event of {@code type} in {@code schemaVersion}, applies
-     * {@code effect} to it once (see {@link #applyOnce(String, EventEnvelope, Supplier)}). Other types and
-     * versions are skipped. An undecodable value fails at once, so the channel's failure strategy (our
-     * dead-letter topic) takes it.
-     */
-    public <P> Uni<Void> applyOnce(String consumer, String recordValue, String type, int schemaVersion, Class<P> payloadType,
-            BiFunction<EventEnvelope, P, Uni<?>> effect) {
-        EventEnvelope event = EventJson.read(recordValue);
-        if (!type.equals(event.type()) || event.schemaVersion() != schemaVersion) {
-            return Uni.createFrom().voidItem();
-        }
-        P payload = event.payloadAs(payloadType);
-        return applyOnce(consumer, event, () -> effect.apply(event, payload)).replaceWithVoid();
+    /** Handlers for {@code consumer}, one per event type and version, each applied once per event. */
+    public EventRouting routing(String consumer) {
+        return new EventRouting(this, consumer);
     }
 
     /**

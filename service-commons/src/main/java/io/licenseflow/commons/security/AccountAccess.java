@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Per-account isolation: admins and operators see every account; a customer sees only the account named in
- * the {@code account_id} claim of their token. Answers 404-free 403 so that ids cannot be probed either way.
+ * Per-account isolation: admins and operators see every account; a customer sees only the account named in the
+ * {@code account_id} claim of their token. For a URL naming an account, a customer asking for another gets 403 whether
+ * or not it exists; for a resource found by its own id (a license, an activation), the caller answers 404 when
+ * {@link #canRead} is false, so that ids of other accounts cannot be probed.
  */
 @RequestScoped
 public class AccountAccess {
@@ -21,13 +23,26 @@ public class AccountAccess {
         this.identity = identity;
     }
 
+    public boolean canRead(UUID accountId) {
+        if (isStaff()) {
+            return true;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt && accountId.toString().equals(jwt.getClaim(ACCOUNT_CLAIM));
+    }
+
     public void checkCanRead(UUID accountId) {
-        if (identity.hasRole("admin") || identity.hasRole("operator")) {
-            return;
+        if (!canRead(accountId)) {
+            throw new ForbiddenException("not your account");
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && accountId.toString().equals(jwt.getClaim(ACCOUNT_CLAIM))) {
-            return;
-        }
-        throw new ForbiddenException("not your account");
+    }
+
+    /** Vendor staff and product backends: the admin and operator roles. */
+    public boolean isStaff() {
+        return identity.hasRole("admin") || identity.hasRole("operator");
+    }
+
+    /** Who is acting, as recorded in events: the token's user or client. */
+    public String actor() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 }

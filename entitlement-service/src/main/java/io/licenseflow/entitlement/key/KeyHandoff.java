@@ -1,0 +1,54 @@
+package io.licenseflow.entitlement.key;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Hands an issued key to the one service that sends it to the customer, encrypted for that service alone: a compact
+ * JWE with ECDH-ES+A256KW and A256GCM under its public key (docs/events.md, LicenseKeyIssued). The license id is in
+ * the protected header, so a hand-off cannot be replayed for another license.
+ */
+@ApplicationScoped
+public class KeyHandoff {
+
+    private final PublicJsonWebKey recipient;
+    private final String recipientName;
+
+    public KeyHandoff(KeySecrets secrets) {
+        try {
+            JsonWebKey jwk = JsonWebKey.Factory.newJwk(secrets.handoffRecipientJwk());
+            if (!(jwk instanceof PublicJsonWebKey key) || key.getKeyId() == null) {
+                throw new IllegalStateException("licenseflow.keys.handoff-recipient-jwk must be a public EC JWK with a kid");
+            }
+            this.recipient = key;
+            this.recipientName = secrets.handoffRecipient();
+        } catch (JoseException e) {
+            throw new IllegalStateException("licenseflow.keys.handoff-recipient-jwk is not a JWK", e);
+        }
+    }
+
+    public String recipient() {
+        return recipientName;
+    }
+
+    public String encrypt(LicenseKey key, UUID licenseId) {
+        try {
+            JsonWebEncryption jwe = new JsonWebEncryption();
+            jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW);
+            jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
+            jwe.setKeyIdHeaderValue(recipient.getKeyId());
+            jwe.setHeader("license", licenseId.toString());
+            jwe.setKey(recipient.getPublicKey());
+            jwe.setPayload(key.display());
+            return jwe.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot encrypt a license key for " + recipientName, e);
+        }
+    }
+}
