@@ -1,5 +1,6 @@
 package io.licenseflow.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public record EventEnvelope(
         String aggregateId,
         Instant occurredAt,
         JsonNode payload,
-        String correlationId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String correlationId) {
 
     public static final String SPEC_VERSION = "1.0";
 

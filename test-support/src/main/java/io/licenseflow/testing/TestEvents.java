@@ -4,11 +4,19 @@ import io.licenseflow.events.AggregateTypes;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.account.AccountCreated;
+import io.licenseflow.events.license.LicenseActivated;
+import io.licenseflow.events.license.LicenseIssueRejected;
+import io.licenseflow.events.license.LicenseIssued;
+import io.licenseflow.events.license.LicenseStatus;
+import io.licenseflow.events.license.UsageVerified;
+import io.licenseflow.events.licensetype.LicenseTypeDefinition;
+import io.licenseflow.events.licensetype.LicenseTypePublished;
 import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.onboarding.OnboardingStep;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Events as their producers publish them, for testing a consumer on its own. */
@@ -37,6 +45,45 @@ public final class TestEvents {
                 AggregateTypes.ONBOARDING, onboardingId.toString(), now,
                 EventJson.MAPPER.valueToTree(new OnboardingRetried(onboardingId, accountId, OnboardingStep.KEY_ASSIGNED, licenseType, seats,
                         attempt, now, "test-admin")), "test-" + onboardingId);
+    }
+
+    /** A LicenseTypePublished (version 1) for a node-locked perpetual type with {@code limit} seats, up to {@code maxLimit}. */
+    public static EventEnvelope licenseTypePublished(String name, int limit, Integer maxLimit) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID typeId = UUID.randomUUID();
+        LicenseTypeDefinition definition = new LicenseTypeDefinition(name, "Test " + name,
+                new LicenseTypeDefinition.LicenseDuration(LicenseTypeDefinition.LicenseDuration.Kind.PERPETUAL, null), "P0D",
+                LicenseTypeDefinition.ExpirationBehaviour.RESTRICT_ACCESS, List.of("core"), List.of(),
+                new LicenseTypeDefinition.Seats(LicenseTypeDefinition.Seats.Model.NODE_LOCKED, limit, maxLimit, null), "P7D");
+        return envelope(LicenseTypePublished.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE_TYPE, typeId,
+                new LicenseTypePublished(typeId, name, 1, definition, now, "test-admin"));
+    }
+
+    public static EventEnvelope licenseIssued(UUID onboardingId, UUID accountId, UUID licenseId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return envelope(LicenseIssued.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE, licenseId,
+                new LicenseIssued(licenseId, accountId, onboardingId, "test-type", 1, LicenseStatus.ACTIVE, 3, now, null, "LF-TEST", now));
+    }
+
+    public static EventEnvelope licenseIssueRejected(UUID onboardingId, UUID accountId, int attempt, String reason) {
+        return envelope(LicenseIssueRejected.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE, onboardingId,
+                new LicenseIssueRejected(onboardingId, accountId, attempt, reason, "test rejection", Instant.now()));
+    }
+
+    public static EventEnvelope licenseActivated(UUID onboardingId, UUID accountId, UUID licenseId) {
+        return envelope(LicenseActivated.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE, licenseId,
+                new LicenseActivated(licenseId, accountId, onboardingId, UUID.randomUUID(), Instant.now()));
+    }
+
+    public static EventEnvelope usageVerified(UUID onboardingId, UUID accountId, UUID licenseId) {
+        return envelope(UsageVerified.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE, licenseId,
+                new UsageVerified(licenseId, accountId, onboardingId, UUID.randomUUID(), "api-calls", Instant.now()));
+    }
+
+    private static EventEnvelope envelope(String type, String source, String aggregateType, UUID aggregateId, Object payload) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new EventEnvelope(UUID.randomUUID(), type, 1, source, aggregateType, aggregateId.toString(), now,
+                EventJson.MAPPER.valueToTree(payload), "test-" + aggregateId);
     }
 
     /** An AccountCreated whose record key (aggregate id) is {@code key}, to put it on another aggregate's partition. */

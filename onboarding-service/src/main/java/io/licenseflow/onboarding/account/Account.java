@@ -3,14 +3,12 @@ package io.licenseflow.onboarding.account;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer account of a software vendor, and how far its onboarding has come. */
+/** A customer account of a software vendor. Its onboarding is an Onboarding of its own. */
 @Entity
 public class Account extends PanacheEntityBase {
 
@@ -23,9 +21,12 @@ public class Account extends PanacheEntityBase {
     @Column(name = "contact_email", nullable = false)
     public String contactEmail;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "onboarding_step", nullable = false)
-    public OnboardingStep onboardingStep;
+    /** BCP 47 language of the account's notices. */
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "onboarding_id")
+    public UUID onboardingId;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

@@ -4,7 +4,6 @@ import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.commons.security.AccountAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,30 +21,41 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "oidc")
+@Tag(name = "Accounts", description = "Customer accounts; creating one starts its onboarding")
 public class AccountResource {
 
-    private final AccountOnboarding onboarding;
-    private final SecurityIdentity identity;
+    private final AccountCreation creation;
     private final AccountAccess access;
 
-    public AccountResource(AccountOnboarding onboarding, SecurityIdentity identity, AccountAccess access) {
-        this.onboarding = onboarding;
-        this.identity = identity;
+    public AccountResource(AccountCreation creation, AccountAccess access) {
+        this.creation = creation;
         this.access = access;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "operator"})
-    @Operation(summary = "Create a customer account and start its onboarding (emits AccountCreated)")
+    @Operation(summary = "Create a customer account and start its onboarding (emits AccountCreated and OnboardingStarted)")
     public Uni<Response> create(@Valid @NotNull CreateAccountRequest request, UriInfo uri) {
-        return onboarding.create(request, identity.getPrincipal().getName())
-                .map(account -> Response.created(uri.getAbsolutePathBuilder().path(account.id.toString()).build())
-                        .entity(AccountView.of(account)).build());
+        return creation.create(request, access.actor())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.account().id.toString()).build())
+                        .entity(AccountView.of(created.account())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "operator"})
+    @Operation(summary = "Create an account under an id of your choosing (201), or find the same one again (200); "
+            + "409 account-exists when it exists with other details")
+    public Uni<Response> createWithId(@PathParam("id") UUID id, @Valid @NotNull CreateAccountRequest request) {
+        return creation.createWithId(id, request, access.actor())
+                .map(created -> Response.status(created.created() ? 201 : 200).entity(AccountView.of(created.account())).build());
     }
 
     @GET

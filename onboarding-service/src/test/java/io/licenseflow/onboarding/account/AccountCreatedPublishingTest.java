@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.EventSchemas;
 import io.licenseflow.events.Topics;
+import io.licenseflow.onboarding.offer.TestOffers;
 import io.licenseflow.testing.TestKafka;
 import io.licenseflow.testing.TestTokens;
 import io.licenseflow.testing.WithLocalStack;
@@ -15,6 +16,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The outbox path for real: commit → Debezium (Outbox Event Router) → Kafka, checked against the contract. */
@@ -22,10 +24,15 @@ import org.junit.jupiter.api.Test;
 @WithLocalStack(database = "onboarding")
 class AccountCreatedPublishingTest {
 
+    @BeforeAll
+    static void aLicenseTypeIsOnOffer() {
+        TestOffers.starterOffered();
+    }
+
     @Test
     void debezium_publishes_AccountCreated_keyed_by_account_with_cloudevents_headers() throws Exception {
         String id = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"Published Ltd\",\"contactEmail\":\"cdc@published.example.com\"}")
+                .body("{\"name\":\"Published Ltd\",\"contactEmail\":\"cdc@published.example.com\",\"licenseType\":\"test-starter\"}")
                 .post("/v1/accounts").then().statusCode(201).extract().path("id");
 
         var record = TestKafka.await(Topics.ACCOUNT_EVENTS, r -> id.equals(r.key()), Duration.ofSeconds(60))

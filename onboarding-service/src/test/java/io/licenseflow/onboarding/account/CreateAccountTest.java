@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.EventSchemas;
+import io.licenseflow.onboarding.offer.TestOffers;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestLogs;
 import io.licenseflow.testing.TestTokens;
@@ -14,21 +15,28 @@ import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithLocalStack(database = "onboarding")
 class CreateAccountTest {
 
+    @BeforeAll
+    static void aLicenseTypeIsOnOffer() {
+        TestOffers.starterOffered();
+    }
+
     @Test
     void operator_creates_an_account_and_the_outbox_holds_its_AccountCreated_event() throws Exception {
         var created = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"  Acme Corp \",\"contactEmail\":\"ops@acme.example.com\"}")
+                .body("{\"name\":\"  Acme Corp \",\"contactEmail\":\"ops@acme.example.com\",\"licenseType\":\"test-starter\"}")
                 .when().post("/v1/accounts")
                 .then().statusCode(201)
                 .body("name", equalTo("Acme Corp"))
                 .body("contactEmail", equalTo("ops@acme.example.com"))
-                .body("onboardingStep", equalTo("ACCOUNT_CREATED"))
+                .body("locale", equalTo("en"))
+                .body("onboardingId", org.hamcrest.Matchers.notNullValue())
                 .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/v1/accounts/" + id);
@@ -53,7 +61,7 @@ class CreateAccountTest {
         String cleanUp = TestDatabase.failInserts("onboarding", "outbox", "payload->'payload'->>'name'", name, Integer.MAX_VALUE);
         try {
             String body = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).header("X-Correlation-Id", correlationId)
-                    .body("{\"name\":\"" + name + "\",\"contactEmail\":\"ops@fails.example.com\"}")
+                    .body("{\"name\":\"" + name + "\",\"contactEmail\":\"ops@fails.example.com\",\"licenseType\":\"test-starter\"}")
                     .post("/v1/accounts").then().statusCode(500)
                     .contentType("application/problem+json")
                     .header("X-Correlation-Id", correlationId)
@@ -78,17 +86,17 @@ class CreateAccountTest {
     @Test
     void names_are_stored_without_surrounding_unicode_space_and_blank_ones_are_rejected() {
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"\u2003\",\"contactEmail\":\"ops@blank.example.com\"}")
+                .body("{\"name\":\"\u2003\",\"contactEmail\":\"ops@blank.example.com\",\"licenseType\":\"test-starter\"}")
                 .post("/v1/accounts").then().statusCode(400).body("code", equalTo("validation-failed"));
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"\u2003Em Space Co\u2003\",\"contactEmail\":\"ops@em.example.com\"}")
+                .body("{\"name\":\"\u2003Em Space Co\u2003\",\"contactEmail\":\"ops@em.example.com\",\"licenseType\":\"test-starter\"}")
                 .post("/v1/accounts").then().statusCode(201).body("name", equalTo("Em Space Co"));
     }
 
     @Test
     void a_customer_reads_only_their_own_account() {
         String id = given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"Own Co\",\"contactEmail\":\"me@own.example.com\"}")
+                .body("{\"name\":\"Own Co\",\"contactEmail\":\"me@own.example.com\",\"licenseType\":\"test-starter\"}")
                 .post("/v1/accounts").then().statusCode(201).extract().path("id");
 
         given().auth().oauth2(TestTokens.customerOf(UUID.fromString(id))).get("/v1/accounts/" + id)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.licenseflow.events.Topics;
+import io.licenseflow.onboarding.offer.TestOffers;
 import io.licenseflow.testing.KafkaTail;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestKafka;
@@ -17,6 +18,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OutboxRetentionTest.PruneEverySecond.class)
 @WithLocalStack(database = "onboarding")
 class OutboxRetentionTest {
+
+    @BeforeAll
+    static void aLicenseTypeIsOnOffer() {
+        TestOffers.starterOffered();
+    }
 
     public static class PruneEverySecond implements QuarkusTestProfile {
         @Override
@@ -77,7 +84,7 @@ class OutboxRetentionTest {
 
     private static String createAccount(String name) {
         return given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"contactEmail\":\"outbox@retention.example.com\"}")
+                .body("{\"name\":\"" + name + "\",\"contactEmail\":\"outbox@retention.example.com\",\"licenseType\":\"test-starter\"}")
                 .post("/v1/accounts").then().statusCode(201).extract().path("id");
     }
 }

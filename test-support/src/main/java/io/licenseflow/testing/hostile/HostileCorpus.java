@@ -68,9 +68,14 @@ final class HostileCorpus {
                 cases.add(HostileCase.of("id", parameter + "=" + shorten(id), r -> target(r, path.apply(id))));
             }
             UUID uuid = UUID.randomUUID();
-            for (String id : List.of(uuid.toString().toUpperCase(), "%7B" + uuid + "%7D", uuid.toString().replace("-", ""),
-                    uuid + "x", uuid + "%00", "%20" + uuid, uuid + "%20", uuid + "/", new UUID(0, 0).toString(),
-                    "ffffffff-ffff-ffff-ffff-ffffffffffff", uuid.toString().substring(1), uuid + "?", uuid + ";")) {
+            // Valid UUIDs in other spellings name nothing that exists, except for a PUT, which creates what it names.
+            List<String> otherSpellings = operation.method().equals("PUT") ? List.of() : List.of(uuid.toString().toUpperCase(),
+                    new UUID(0, 0).toString(), "ffffffff-ffff-ffff-ffff-ffffffffffff", uuid + "/", uuid + "?");
+            for (String id : otherSpellings) {
+                cases.add(HostileCase.of("id", parameter + "=" + shorten(id), r -> target(r, path.apply(id))));
+            }
+            for (String id : List.of("%7B" + uuid + "%7D", uuid.toString().replace("-", ""),
+                    uuid + "x", uuid + "%00", "%20" + uuid, uuid + "%20", uuid.toString().substring(1), uuid + ";")) {
                 cases.add(HostileCase.of("id", parameter + "=" + shorten(id), r -> target(r, path.apply(id))));
             }
             for (String id : INVALID_URI_IDS) {

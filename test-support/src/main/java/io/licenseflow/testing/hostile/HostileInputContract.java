@@ -29,7 +29,9 @@ public abstract class HostileInputContract {
 
     @AfterAll
     static void resumeScheduledJobs() {
-        Arc.container().instance(Scheduler.class).get().resume();
+        if (Arc.container() != null) { // null when the application failed to start
+            Arc.container().instance(Scheduler.class).get().resume();
+        }
     }
 
     @TestFactory
