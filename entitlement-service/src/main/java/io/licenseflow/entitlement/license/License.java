@@ -3,6 +3,7 @@ package io.licenseflow.entitlement.license;
 import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.ExpirationBehaviour;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.LicenseDuration;
+import io.licenseflow.events.licensetype.LicenseTypeDefinition.Seats;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,6 +57,14 @@ public class License extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LicenseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "seat_model", nullable = false)
+    public Seats.Model seatModel;
+
+    /** ISO-8601 duration within which a floating seat must send a heartbeat; null for node-locked seats. */
+    @Column(name = "heartbeat_ttl")
+    public String heartbeatTtl;
 
     @Column(name = "seat_limit", nullable = false)
     public int seatLimit;

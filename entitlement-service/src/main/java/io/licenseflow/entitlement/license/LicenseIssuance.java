@@ -50,6 +50,8 @@ public class LicenseIssuance {
         license.gracePeriod = definition.gracePeriod();
         license.expirationBehaviour = definition.expirationBehaviour();
         license.status = LicenseStatus.ACTIVE;
+        license.seatModel = definition.seats().model();
+        license.heartbeatTtl = definition.seats().heartbeatTtl();
         license.seatLimit = seatLimit;
         license.startsAt = now;
         license.expiresAt = license.durationKind == LicenseDuration.Kind.PERPETUAL ? null : LicenseTerms.plus(now, license.termPeriod);

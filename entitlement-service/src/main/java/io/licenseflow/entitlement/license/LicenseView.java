@@ -10,12 +10,12 @@ public record LicenseView(UUID id, UUID accountId, UUID onboardingId, String lic
         boolean renewsAutomatically, boolean cancelAtPeriodEnd, String keyPrefix, boolean keyRevealed, Instant firstActivatedAt,
         Instant firstUsageAt, Instant createdAt, Instant updatedAt) {
 
-    public record Seats(int limit, int used) {
+    public record Seats(String model, int limit, int used, String heartbeatTtl) {
     }
 
     public static LicenseView of(License l) {
         return new LicenseView(l.id, l.accountId, l.onboardingId, l.licenseTypeName, l.licenseTypeVersion, l.status, l.statusReason,
-                new Seats(l.seatLimit, l.seatsUsed), l.startsAt, l.expiresAt, l.gracePeriod, l.expirationBehaviour.name(),
+                new Seats(l.seatModel.name(), l.seatLimit, l.seatsUsed, l.heartbeatTtl), l.startsAt, l.expiresAt, l.gracePeriod, l.expirationBehaviour.name(),
                 l.renewsAutomatically(), l.cancelAtPeriodEnd, l.keyPrefix, l.keySealed == null, l.firstActivatedAt, l.firstUsageAt,
                 l.createdAt, l.updatedAt);
     }

@@ -16,22 +16,22 @@ import java.util.List;
 import java.util.UUID;
 
 /** Puts licenses in place the way the saga does: a license type through the API, then an OnboardingStarted on Kafka. */
-final class Licensing {
+public final class Licensing {
 
-    static final String DB = "entitlement";
+    public static final String DB = "entitlement";
 
     private Licensing() {
     }
 
     /** A license type named {@code prefix-<random>}: floating, fixed term P1Y, 10 seats (up to 50), one meter. */
-    static String floatingType(String prefix) {
+    public static String floatingType(String prefix) {
         return type(prefix, """
                 "duration": {"kind": "FIXED_TERM", "period": "P1Y"}, "gracePeriod": "P14D",
                 "entitlements": ["core"], "usageRules": [{"meter": "api-calls", "quota": 100, "period": "MONTH"}],
                 "seats": {"model": "FLOATING", "limit": 10, "maxLimit": 50, "heartbeatTtl": "PT10M"}""");
     }
 
-    static String type(String prefix, String members) {
+    public static String type(String prefix, String members) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"displayName\": \"Test " + prefix + "\", " + members + "}")
@@ -39,18 +39,23 @@ final class Licensing {
         return name;
     }
 
-    record Issued(UUID onboardingId, UUID accountId, UUID licenseId) {
+    public record Issued(UUID onboardingId, UUID accountId, UUID licenseId) {
     }
 
     /** Publishes an OnboardingStarted and waits for the license it leads to. */
-    static Issued issue(String type, Integer seats) {
+    public static Issued issue(String type, Integer seats) {
         UUID onboardingId = UUID.randomUUID();
         UUID accountId = UUID.randomUUID();
         TestKafka.publish(Topics.ONBOARDING_EVENTS, TestEvents.onboardingStarted(onboardingId, accountId, type, seats));
         return new Issued(onboardingId, accountId, awaitLicense(onboardingId));
     }
 
-    static UUID awaitLicense(UUID onboardingId) {
+    /** The key of a license, as notification-service receives it (the one place it travels, encrypted). */
+    public static String keyOf(UUID licenseId) {
+        return io.licenseflow.testing.TestKeys.openHandoff(outbox("LicenseKeyIssued", licenseId).get(0).at("/payload/encryptedKey").asText());
+    }
+
+    public static UUID awaitLicense(UUID onboardingId) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 TestDatabase.count(DB, "SELECT count(*) FROM license WHERE onboarding_id = ?", onboardingId) == 1);
         return UUID.fromString(TestDatabase.text(DB, "SELECT id::text FROM license WHERE onboarding_id = ?", onboardingId));
@@ -60,7 +65,7 @@ final class Licensing {
      * POSTs with no body and no Content-Type, as curl -X POST does (RestAssured would add a form Content-Type), and
      * returns the status.
      */
-    static int postWithoutBody(String path, String token) {
+    public static int postWithoutBody(String path, String token) {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
                     .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
@@ -71,12 +76,12 @@ final class Licensing {
     }
 
     /** The envelopes of {@code type} that the outbox holds for one aggregate, oldest first. */
-    static List<JsonNode> outbox(String type, Object aggregateId) {
+    public static List<JsonNode> outbox(String type, Object aggregateId) {
         return TestDatabase.rows(DB, "SELECT payload::text FROM outbox WHERE type = ? AND aggregateid = ? ORDER BY createdat", type,
                 aggregateId.toString()).stream().map(row -> read(row.get(0))).toList();
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         try {
             return EventJson.MAPPER.readTree(json);
         } catch (java.io.IOException e) {

@@ -7,6 +7,7 @@ import io.licenseflow.commons.problem.ExceptionProblems;
 import io.licenseflow.commons.problem.ExceptionProblems.Answer;
 import io.licenseflow.commons.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -63,11 +64,16 @@ public class RequestGuard {
         }
     }
 
-    /** Only JSON bodies are read up front: other media types are refused by the endpoints (415) without reading. */
+    /**
+     * Only JSON bodies are read up front: other media types are refused by the endpoints (415) without reading. Only over
+     * HTTP/1.x: Quarkus REST pauses every request it receives, which HTTP/2 refuses for one already read; an HTTP/2 body
+     * is streamed to the endpoint, within the same limit (beyond it without a Content-Length, the HTTP layer answers a
+     * bare 413).
+     */
     private void readJsonBody(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (RequestChecks.BODY_METHODS.contains(request.method()) && RequestChecks.hasBody(request.headers())
-                && RequestChecks.isJsonBody(request.headers())) {
+        if (request.version() != HttpVersion.HTTP_2 && RequestChecks.BODY_METHODS.contains(request.method())
+                && RequestChecks.hasBody(request.headers()) && RequestChecks.isJsonBody(request.headers())) {
             bodies.handle(context);
         } else {
             context.next();

@@ -1,0 +1,4 @@
+package io.licenseflow.entitlement.activation;
+
+/** An activation holds a seat while ACTIVE. */
+public enum ActivationStatus { ACTIVE, DEACTIVATED }

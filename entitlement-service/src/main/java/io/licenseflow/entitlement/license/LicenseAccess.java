@@ -1,0 +1,78 @@
+package io.licenseflow.entitlement.license;
+
+import io.licenseflow.commons.problem.ProblemCode;
+import io.licenseflow.commons.problem.ProblemException;
+import io.licenseflow.commons.security.AccountAccess;
+import io.licenseflow.entitlement.key.LicenseKey;
+import io.licenseflow.entitlement.key.LicenseKeyHasher;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who may use a license through its key: the key is a credential of its own (a product on an end user's machine has no
+ * token), as in Keygen's license-key authentication. A caller who also sends a token must be allowed by it: vendor
+ * staff for any license, a customer for their own account's only. Endpoints that take a key permit anonymous calls, so
+ * the caller's identity is resolved here, without blocking.
+ */
+@ApplicationScoped
+public class LicenseAccess {
+
+    /** The scheme of {@code Authorization: License <key>}, for endpoints without a body to carry the key. */
+    public static final String LICENSE_SCHEME = "License ";
+
+    /** The caller of a key-authenticated request: anonymous (the key alone), or a token's identity. */
+    public record Caller(SecurityIdentity identity) {
+
+        public boolean anonymous() {
+            return identity.isAnonymous();
+        }
+
+        /** With a token, the caller must be allowed by it; without one, the key was the credential. */
+        public void checkMayUse(License license) {
+            if (anonymous()) {
+                return;
+            }
+            boolean staff = identity.hasRole("admin") || identity.hasRole("operator");
+            boolean ownCustomer = identity.hasRole("customer") && identity.getPrincipal() instanceof JsonWebToken jwt
+                    && license.accountId.toString().equals(jwt.getClaim(AccountAccess.ACCOUNT_CLAIM));
+            if (!staff && !ownCustomer) {
+                throw new ForbiddenException("your token does not allow using this license");
+            }
+        }
+    }
+
+    private final LicenseKeyHasher hasher;
+    private final CurrentIdentityAssociation identities;
+
+    public LicenseAccess(LicenseKeyHasher hasher, CurrentIdentityAssociation identities) {
+        this.hasher = hasher;
+        this.identities = identities;
+    }
+
+    public Uni<Caller> caller() {
+        return identities.getDeferredIdentity().map(Caller::new);
+    }
+
+    /**
+     * The license the typed key opens, locked as asked, for a caller who may use it; 400 {@code malformed-key} for
+     * something that cannot be a key (checked before any lookup), 404 when no license has it.
+     */
+    public Uni<License> open(String typedKey, LockModeType lock, Caller caller) {
+        LicenseKey key = LicenseKey.parse(typedKey).orElseThrow(() -> new ProblemException(ProblemCode.MALFORMED_KEY, "key",
+                "is not a license key (LF- and seven groups of four letters and digits): check it for typos"));
+        return License.<License>find("keyHash", hasher.hash(key)).withLock(lock).firstResult()
+                .onItem().ifNull().failWith(() -> new ProblemException(ProblemCode.NOT_FOUND, "no license has this key"))
+                .invoke(caller::checkMayUse);
+    }
+
+    /** The key of {@code Authorization: License <key>}, or null. */
+    public static String keyFromAuthorization(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, LICENSE_SCHEME, 0, LICENSE_SCHEME.length())
+                ? authorization.substring(LICENSE_SCHEME.length()).strip() : null;
+    }
+}

@@ -1,0 +1,32 @@
+package io.licenseflow.entitlement.usage;
+
+import io.licenseflow.entitlement.license.License;
+import io.licenseflow.entitlement.license.LicenseTerms;
+import io.licenseflow.events.licensetype.LicenseTypeDefinition.UsageRule.QuotaPeriod;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The period a usage counts in: the UTC day, the UTC calendar month, or the license's current term ([start, end);
+ * a perpetual license's term has no end).
+ */
+public record QuotaWindow(Instant start, Instant end) {
+
+    public static QuotaWindow of(QuotaPeriod period, License license, Instant now) {
+        return switch (period) {
+            case DAY -> {
+                Instant start = now.truncatedTo(ChronoUnit.DAYS);
+                yield new QuotaWindow(start, start.plus(1, ChronoUnit.DAYS));
+            }
+            case MONTH -> {
+                LocalDate first = now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+                yield new QuotaWindow(first.atStartOfDay(ZoneOffset.UTC).toInstant(), first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            case LICENSE_TERM -> license.expiresAt == null || license.termPeriod == null
+                    ? new QuotaWindow(license.startsAt, null)
+                    : new QuotaWindow(LicenseTerms.minus(license.expiresAt, license.termPeriod), license.expiresAt);
+        };
+    }
+}
