@@ -47,8 +47,9 @@ class WalkingSkeletonTest {
     void an_account_created_by_a_backend_reaches_every_service_exactly_once() throws Exception {
         String token = KeycloakTokens.backend();
 
+        String type = OfferedTypes.floating("walking-skeleton");
         String accountId = given().baseUri(onboarding.url()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"name\":\"End To End GmbH\",\"contactEmail\":\"e2e@end-to-end.example.com\"}")
+                .body("{\"name\":\"End To End GmbH\",\"contactEmail\":\"e2e@end-to-end.example.com\",\"licenseType\":\"" + type + "\"}")
                 .post("/v1/accounts").then().statusCode(201).extract().path("id");
 
         for (ServiceProcess consumer : consumers.values()) {
@@ -83,10 +84,10 @@ class WalkingSkeletonTest {
     void keycloak_roles_guard_the_api() {
         String customer = KeycloakTokens.user("customer", "customer");
         given().baseUri(onboarding.url()).auth().oauth2(customer).contentType(ContentType.JSON)
-                .body("{\"name\":\"Nope\",\"contactEmail\":\"nope@nope.example.com\"}")
+                .body("{\"name\":\"Nope\",\"contactEmail\":\"nope@nope.example.com\",\"licenseType\":\"any-type\"}")
                 .post("/v1/accounts").then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
         given().baseUri(onboarding.url()).contentType(ContentType.JSON)
-                .body("{\"name\":\"Nope\",\"contactEmail\":\"nope@nope.example.com\"}")
+                .body("{\"name\":\"Nope\",\"contactEmail\":\"nope@nope.example.com\",\"licenseType\":\"any-type\"}")
                 .post("/v1/accounts").then().statusCode(401);
 
         // The demo customer's token carries account_id (an admin-only user attribute): only that account is theirs.
@@ -98,7 +99,7 @@ class WalkingSkeletonTest {
 
         String operator = KeycloakTokens.user("operator", "operator");
         given().baseUri(onboarding.url()).auth().oauth2(operator).contentType(ContentType.JSON)
-                .body("{\"name\":\"Typo\",\"contactEmail\":\"no-at-sign\"}")
+                .body("{\"name\":\"Typo\",\"contactEmail\":\"no-at-sign\",\"licenseType\":\"any-type\"}")
                 .post("/v1/accounts").then().statusCode(400).body("code", equalTo("validation-failed"));
     }
 

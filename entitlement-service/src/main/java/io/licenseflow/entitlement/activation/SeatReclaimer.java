@@ -5,7 +5,6 @@ import io.licenseflow.commons.logging.FlowContext;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Gives back the floating seats whose machines stopped sending heartbeats (MachineDeactivated, reason HEARTBEAT_DEAD). */
@@ -25,7 +24,7 @@ public class SeatReclaimer {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reclaim() {
         FlowContext.clear();
-        CorrelationId.set("seat-reclaim:" + UUID.randomUUID());
+        CorrelationId.startScheduledRun("seat-reclaim");
         return activations.reclaimDead(BATCH)
                 .invoke(count -> {
                     if (count > 0) {

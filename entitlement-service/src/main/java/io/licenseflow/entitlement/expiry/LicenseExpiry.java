@@ -11,24 +11,24 @@ import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.LicenseDuration;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /**
  * Ends terms on time. Every run, on every replica: subscriptions due renew (LicenseRenewed), other licenses at their
  * end expire (LicenseExpired), and licenses that will end within the notice period and that nothing renews are
- * announced (LicenseExpiring) once per term. Each change re-reads its license under a row lock and re-checks it, so
- * however many replicas run at once, each event is published once.
+ * announced (LicenseExpiring) once per term. Each change claims its license under a row lock that other replicas skip,
+ * so however many replicas run at once, each event is published once and the work is shared.
  */
 @ApplicationScoped
 public class LicenseExpiry {
@@ -45,11 +45,11 @@ public class LicenseExpiry {
         this.noticeBefore = noticeBefore;
     }
 
-    @Scheduled(identity = "license-expiry", every = "${licenseflow.expiry.check-every}", delayed = "5s",
+    @Scheduled(identity = "license-expiry", every = "${licenseflow.expiry.check-every}", delayed = "${licenseflow.expiry.first-check-after}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         FlowContext.clear();
-        CorrelationId.set("license-expiry:" + UUID.randomUUID());
+        CorrelationId.startScheduledRun("license-expiry");
         return renewDue().chain(this::expireDue).chain(this::announceUpcoming)
                 .onFailure().invoke(e -> LOG.warnf("expiry run failed, will retry at the next run: %s", e.toString()))
                 .onFailure().recoverWithNull()
@@ -102,33 +102,44 @@ public class LicenseExpiry {
     }
 
     /**
-     * Applies {@code change} to each license the query finds whose locked, fresh row still satisfies {@code stillDue};
-     * one transaction per license, so that a failure costs one change and the next run retries it.
+     * Applies {@code change} to the licenses the query finds, one transaction per license, each claimed with
+     * {@code FOR UPDATE SKIP LOCKED}: replicas running at once share the due licenses instead of queueing on the same
+     * rows, and a row another replica has just changed no longer matches. A failure costs one change; the next run
+     * retries it.
      */
     private Uni<Integer> each(String where, Predicate<License> stillDue, Change change) {
         Instant now = now();
         Map<String, Object> parameters = Map.of("active", LicenseStatus.ACTIVE, "subscription", LicenseDuration.Kind.SUBSCRIPTION,
                 "now", now, "horizon", now.plus(noticeBefore));
-        return Panache.withSession(() -> Panache.getSession().chain(session -> {
-                    var query = session.createSelectionQuery("select l.id from License l where " + where, UUID.class);
+        return claimNext(where, parameters, stillDue, change).repeat().whilst(Boolean::booleanValue)
+                .select().first(BATCH)
+                .filter(Boolean::booleanValue)
+                .collect().with(Collectors.counting()).map(Long::intValue);
+    }
+
+    /** True when a license was claimed and changed; false when none is due (or the query and the check disagree). */
+    private Uni<Boolean> claimNext(String where, Map<String, Object> parameters, Predicate<License> stillDue, Change change) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+                    var query = session.createSelectionQuery("from License l where " + where + " order by l.expiresAt, l.id", License.class);
                     parameters.forEach((name, value) -> {
                         if (where.contains(":" + name)) {
                             query.setParameter(name, value);
                         }
                     });
-                    return query.setMaxResults(BATCH).getResultList();
-                }))
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> License.<License>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                                .chain(license -> {
-                                    if (license == null || !stillDue.test(license)) {
-                                        return Uni.createFrom().item(0);
-                                    }
-                                    FlowContext.put(FlowContext.LICENSE, license.id);
-                                    FlowContext.put(FlowContext.ACCOUNT, license.accountId);
-                                    return change.apply(license).replaceWith(1);
-                                })))
-                        .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum()));
+                    return query.setMaxResults(1).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getSingleResultOrNull();
+                })
+                .chain(license -> {
+                    if (license == null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    if (!stillDue.test(license)) {
+                        LOG.warnf("license %s matched the expiry query but not its check: left for the next run", license.id);
+                        return Uni.createFrom().item(false);
+                    }
+                    FlowContext.put(FlowContext.LICENSE, license.id);
+                    FlowContext.put(FlowContext.ACCOUNT, license.accountId);
+                    return change.apply(license).replaceWith(true);
+                }));
     }
 
     private static Instant now() {

@@ -39,7 +39,7 @@ class LicenseExpiryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox("LicenseExpiring", issued.licenseId()).size() == 1);
         JsonNode expiring = outbox("LicenseExpiring", issued.licenseId()).get(0);
         assertThat(EventSchemas.violations(expiring)).isEmpty();
-        assertThat(expiring.get("correlationId").asText()).startsWith("license-expiry:");
+        assertThat(expiring.get("correlationId").asText()).startsWith("scheduled:license-expiry:");
 
         endsIn(issued.licenseId(), "-1 minute");
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox("LicenseExpired", issued.licenseId()).size() == 1);

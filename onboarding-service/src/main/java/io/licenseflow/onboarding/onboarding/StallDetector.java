@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,7 +46,7 @@ public class StallDetector {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         FlowContext.clear();
-        CorrelationId.set("stall-check:" + UUID.randomUUID());
+        CorrelationId.startScheduledRun("stall-check");
         return Multi.createFrom().iterable(limits.stallAfter().entrySet())
                 .onItem().transformToUniAndConcatenate(limit -> Panache.withTransaction(
                         () -> steps.markStalled(OnboardingStep.valueOf(limit.getKey().toUpperCase(Locale.ROOT).replace('-', '_')), limit.getValue())))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.licenseflow.onboarding.offer.TestOffers;
@@ -142,6 +143,10 @@ class CreateAccountRejectsBadInputTest {
                 .get("/v1/accounts/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).header("X-Correlation-Id", notNullValue()).extract().header("X-Correlation-Id");
         assertThat(replaced).isNotEqualTo("no \"spaces\" allowed").matches("[0-9a-f-]{36}");
+        // Scheduled jobs' runs own the scheduled: prefix; a request cannot pass for one.
+        given().auth().oauth2(TestTokens.operator()).header("X-Correlation-Id", "scheduled:license-expiry:1")
+                .get("/v1/accounts/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class HostileInputProbe {
                         + String.join("\n  ", failures));
             }
             DatabaseFingerprint after = DatabaseFingerprint.settled(database);
-            if (!after.equals(before) && !after.explainedByBackgroundWork(before)) {
+            if (!after.equals(before) && !after.explainedByBackgroundWork(before, database)) {
                 fail(operation.name() + " " + mode + ": hostile requests wrote to " + database + ": " + before.differences(after)
                         + "\n  written by: " + String.join("\n  ", writers(operation, token, cases)));
             }
