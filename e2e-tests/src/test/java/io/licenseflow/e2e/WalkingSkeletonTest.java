@@ -92,8 +92,10 @@ class WalkingSkeletonTest {
 
         // The demo customer's token carries account_id (an admin-only user attribute): only that account is theirs.
         String demoCustomersAccount = "7d0b8f57-6c8e-4a44-9d3b-3f2a5e1c9a01";
+        // Their own account is past the role check: found once the demo seed (DemoSeedTest) has created it, not-found before.
+        boolean seeded = TestDatabase.count("onboarding", "SELECT count(*) FROM account WHERE id = ?::uuid", demoCustomersAccount) == 1;
         given().baseUri(onboarding.url()).auth().oauth2(customer).get("/v1/accounts/" + demoCustomersAccount)
-                .then().statusCode(404).body("code", equalTo("not-found"));
+                .then().statusCode(seeded ? 200 : 404);
         given().baseUri(onboarding.url()).auth().oauth2(customer).get("/v1/accounts/" + java.util.UUID.randomUUID())
                 .then().statusCode(403).body("code", equalTo("forbidden"));
 

@@ -11,7 +11,8 @@ import java.util.UUID;
  * <p>The same id, type, source and time also travel as CloudEvents headers ({@code ce_id}, {@code ce_type},
  * {@code ce_source}, {@code ce_time}); the record key is {@link #aggregateId()}. Consumers deduplicate on
  * {@link #id()}: delivery is at-least-once. {@link #correlationId()} is the id of the request that started the chain
- * of events this one belongs to (absent when no request did, e.g. a scheduled expiry): consumers carry it into the
+ * of events this one belongs to, or, for a scheduled job's work (an expiry), {@code scheduled:<job>:<uuid>} of that run; it
+ * may be absent on events published before correlation ids existed. Consumers carry it into the
  * events they publish in turn and into their log lines, so one id follows an onboarding through every service.
  */
 public record EventEnvelope(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.licenseflow.events.account.AccountCreated;
+import io.licenseflow.events.license.UsageVerified;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,18 @@ class EventSchemasTest {
         ObjectNode event = validAccountCreated();
         event.put("schemaVersion", 99);
         assertThat(EventSchemas.violations(event)).containsExactly("no published schema for AccountCreated v99");
+    }
+
+    @Test
+    void usage_verified_names_its_usage_exactly_when_it_was_a_first_usage() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        for (UsageVerified wrong : java.util.List.of(new UsageVerified(id, id, id, UsageVerified.Basis.FIRST_USAGE, null, null, at),
+                new UsageVerified(id, id, id, UsageVerified.Basis.UNMETERED, id, "api-calls", at))) {
+            EventEnvelope event = new EventEnvelope(UUID.randomUUID(), UsageVerified.TYPE, 1, "/licenseflow/entitlement-service",
+                    AggregateTypes.LICENSE, id.toString(), at, EventJson.MAPPER.valueToTree(wrong), "test-correlation");
+            assertThat(EventSchemas.violations(event)).as(wrong.toString()).isNotEmpty();
+        }
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase (./licenseflow test)");
         }
-        Path log = root.resolve("e2e-tests/target/" + name + "-service-" + port + ".log");
+        // e2e-tests/target by default; the benchmark writes elsewhere (licenseflow.service-logs, relative to the checkout)
+        Path log = root.resolve(System.getProperty("licenseflow.service-logs", "e2e-tests/target")).resolve(name + "-service-" + port + ".log");
         if (portTaken(port)) {
             throw new IllegalStateException("port " + port + " is taken (a service left over from an earlier run?): "
                     + "the test would talk to it instead of the code under test");

@@ -77,7 +77,7 @@ public final class TestEvents {
 
     public static EventEnvelope usageVerified(UUID onboardingId, UUID accountId, UUID licenseId) {
         return envelope(UsageVerified.TYPE, "/licenseflow/entitlement-service", AggregateTypes.LICENSE, licenseId,
-                new UsageVerified(licenseId, accountId, onboardingId, UUID.randomUUID(), "api-calls", Instant.now()));
+                UsageVerified.firstUsage(licenseId, accountId, onboardingId, UUID.randomUUID(), "api-calls", Instant.now()));
     }
 
     private static EventEnvelope envelope(String type, String source, String aggregateType, UUID aggregateId, Object payload) {

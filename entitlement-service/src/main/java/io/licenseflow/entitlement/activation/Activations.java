@@ -6,10 +6,11 @@ import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.entitlement.license.License;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.licenseflow.entitlement.license.LicenseEvents;
+import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
 import io.licenseflow.events.license.LicenseActivated;
-import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.license.MachineActivated;
 import io.licenseflow.events.license.MachineDeactivated;
+import io.licenseflow.events.license.UsageVerified;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -48,7 +49,7 @@ public class Activations {
         return access.open(request.key(), LockModeType.PESSIMISTIC_WRITE, caller).chain(license -> {
             FlowContext.put(FlowContext.LICENSE, license.id);
             FlowContext.put(FlowContext.ACCOUNT, license.accountId);
-            if (license.status != LicenseStatus.ACTIVE) {
+            if (!license.grantsAccessAt(now())) {
                 throw new ProblemException(ProblemCode.LICENSE_NOT_ACTIVE, "license " + license.keyPrefix + " is " + license.status
                         + ": it takes no new activations");
             }
@@ -91,7 +92,24 @@ public class Activations {
                         activation.fingerprint, activation.name, activation.platform, license.seatsUsed, license.seatLimit, now)))
                 .call(() -> first ? events.publish(license.id, LicenseActivated.TYPE,
                         new LicenseActivated(license.id, license.accountId, license.onboardingId, activation.id, now)) : Uni.createFrom().voidItem())
+                .call(() -> first ? verifyUsageIfUnmetered(license, now) : Uni.createFrom().voidItem())
                 .map(saved -> new Activated(saved, true));
+    }
+
+    /** A type that meters nothing has no usage to wait for: its first activation passes the usage check too. */
+    private Uni<Void> verifyUsageIfUnmetered(License license, Instant now) {
+        return LicenseTypeVersion.<LicenseTypeVersion>find("licenseTypeId = ?1 and version = ?2", license.licenseTypeId, license.licenseTypeVersion)
+                .firstResult()
+                .chain(type -> {
+                    boolean metered = type == null || type.definition().usageRules() != null && !type.definition().usageRules().isEmpty();
+                    if (metered || license.firstUsageAt != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    license.firstUsageAt = now;
+                    LOG.infof("license %s: its type meters nothing, so its first activation verifies usage", license.id);
+                    return events.publish(license.id, UsageVerified.TYPE, UsageVerified.unmetered(license.id, license.accountId, license.onboardingId, now))
+                            .replaceWithVoid();
+                });
     }
 
     /** Frees the seat. */
@@ -130,7 +148,8 @@ public class Activations {
 
     /**
      * The active activation and its license, both locked. With a key instead of a token, the activation must be of that
-     * key's license; anything else is 404, so that ids cannot be probed.
+     * key's license; with a customer's token, of that customer's account. Anything else is 404, so that ids cannot be
+     * probed.
      */
     private Uni<Found> lockedActive(UUID activationId, String typedKey, LicenseAccess.Caller caller, LicenseAccess access) {
         FlowContext.put("activationId", activationId);
@@ -138,11 +157,10 @@ public class Activations {
                 ? access.open(typedKey == null ? "" : typedKey, LockModeType.PESSIMISTIC_WRITE, caller).map(license -> license.id)
                 : Uni.createFrom().nullItem();
         return keyLicense.chain(byKey -> lockedWithLicense(activationId).map(found -> {
-            if (found == null || found.activation().status != ActivationStatus.ACTIVE || byKey != null && !byKey.equals(found.license().id)) {
+            boolean visible = found != null && found.activation().status == ActivationStatus.ACTIVE
+                    && (byKey != null ? byKey.equals(found.license().id) : caller.mayUse(found.license()));
+            if (!visible) {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "no active activation " + activationId);
-            }
-            if (byKey == null) {
-                caller.checkMayUse(found.license());
             }
             FlowContext.put(FlowContext.LICENSE, found.license().id);
             FlowContext.put(FlowContext.ACCOUNT, found.license().accountId);

@@ -1,12 +1,15 @@
 package io.licenseflow.entitlement.key;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -14,6 +17,7 @@ import org.jose4j.lang.JoseException;
  * JWE with ECDH-ES+A256KW and A256GCM under its public key (docs/events.md, LicenseKeyIssued). The license id is in
  * the protected header, so a hand-off cannot be replayed for another license.
  */
+@Startup
 @ApplicationScoped
 public class KeyHandoff {
 
@@ -23,8 +27,11 @@ public class KeyHandoff {
     public KeyHandoff(KeySecrets secrets) {
         try {
             JsonWebKey jwk = JsonWebKey.Factory.newJwk(secrets.handoffRecipientJwk());
-            if (!(jwk instanceof PublicJsonWebKey key) || key.getKeyId() == null) {
-                throw new IllegalStateException("licenseflow.keys.handoff-recipient-jwk must be a public EC JWK with a kid");
+            // Checked at start-up: a key that cannot be used would otherwise fail every issuance in the consumer.
+            if (!(jwk instanceof EllipticCurveJsonWebKey key) || !EllipticCurves.P_256.equals(key.getCurveName()) || key.getKeyId() == null
+                    || key.getPrivateKey() != null) {
+                throw new IllegalStateException("licenseflow.keys.handoff-recipient-jwk must be the recipient's public EC P-256 JWK, "
+                        + "with a kid and without its private part");
             }
             this.recipient = key;
             this.recipientName = secrets.handoffRecipient();

@@ -122,6 +122,19 @@ public class License extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * Whether the license may be used (activated, metered) at {@code now}: when active; when expired, during its grace
+     * period, and after it only with MAINTAIN_ACCESS (the features of its last term). Suspended and revoked licenses never.
+     */
+    public boolean grantsAccessAt(Instant now) {
+        return switch (status) {
+            case ACTIVE -> true;
+            case EXPIRED -> expirationBehaviour == ExpirationBehaviour.MAINTAIN_ACCESS
+                    || gracePeriod != null && expiresAt != null && now.isBefore(LicenseTerms.plus(expiresAt, gracePeriod));
+            default -> false;
+        };
+    }
+
     /** Whether the current term renews by itself: an active subscription that was not cancelled. */
     public boolean renewsAutomatically() {
         return durationKind == LicenseDuration.Kind.SUBSCRIPTION && !cancelAtPeriodEnd;

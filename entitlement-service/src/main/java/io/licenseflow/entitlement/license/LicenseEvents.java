@@ -11,6 +11,7 @@ import io.licenseflow.events.licensekey.LicenseKeyIssued;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The events of the license aggregate, written to the outbox in the caller's transaction (keyed by license id). */
@@ -34,7 +35,7 @@ public class LicenseEvents {
     /** No license exists, so the record key is the onboarding's id. */
     public Uni<?> rejected(UUID onboardingId, UUID accountId, int attempt, String reason, String detail) {
         return publish(onboardingId, LicenseIssueRejected.TYPE,
-                new LicenseIssueRejected(onboardingId, accountId, attempt, reason, detail, Instant.now()));
+                new LicenseIssueRejected(onboardingId, accountId, attempt, reason, detail, Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }
 
     public Uni<?> changed(String type, License license, Instant previousExpiresAt, String actor, String reason) {

@@ -9,10 +9,8 @@ import io.licenseflow.entitlement.license.License;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.licenseflow.entitlement.license.LicenseEvents;
 import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
-import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.license.UsageRecorded;
 import io.licenseflow.events.license.UsageVerified;
-import io.licenseflow.events.licensetype.LicenseTypeDefinition.ExpirationBehaviour;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.UsageRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -73,9 +71,7 @@ public class UsageMetering {
     }
 
     private Uni<Recorded> accept(License license, UsageRequest request, String idempotencyKey, String requestHash) {
-        boolean usable = license.status == LicenseStatus.ACTIVE
-                || license.status == LicenseStatus.EXPIRED && license.expirationBehaviour == ExpirationBehaviour.MAINTAIN_ACCESS;
-        if (!usable) {
+        if (!license.grantsAccessAt(Instant.now())) {
             throw new ProblemException(ProblemCode.LICENSE_NOT_ACTIVE, "license " + license.keyPrefix + " is " + license.status + ": it takes no usage");
         }
         return LicenseTypeVersion.<LicenseTypeVersion>find("licenseTypeId = ?1 and version = ?2", license.licenseTypeId, license.licenseTypeVersion)
@@ -148,7 +144,7 @@ public class UsageMetering {
                 .call(() -> events.publish(license.id, UsageRecorded.TYPE, new UsageRecorded(record.id, license.id, license.accountId, activation.id,
                         record.meter, record.quantity, record.periodStart, record.periodEnd, record.used, record.quota, record.overage, now)))
                 .call(() -> first ? events.publish(license.id, UsageVerified.TYPE,
-                        new UsageVerified(license.id, license.accountId, license.onboardingId, record.id, record.meter, now)) : Uni.createFrom().voidItem())
+                        UsageVerified.firstUsage(license.id, license.accountId, license.onboardingId, record.id, record.meter, now)) : Uni.createFrom().voidItem())
                 .map(saved -> new Recorded(saved, false));
     }
 

@@ -60,6 +60,8 @@ class UsageTest {
         JsonNode verified = outbox("UsageVerified", m.issued().licenseId()).get(0);
         assertThat(EventSchemas.violations(verified)).isEmpty();
         assertThat(verified.at("/payload/onboardingId").asText()).isEqualTo(m.issued().onboardingId().toString());
+        assertThat(verified.at("/payload/basis").asText()).isEqualTo("FIRST_USAGE");
+        assertThat(verified.at("/payload/meter").asText()).isEqualTo("api-calls");
         List<JsonNode> recorded = outbox("UsageRecorded", m.issued().licenseId());
         assertThat(recorded).hasSize(2);
         recorded.forEach(e -> assertThat(EventSchemas.violations(e)).isEmpty());
@@ -85,6 +87,45 @@ class UsageTest {
         given().contentType(ContentType.JSON).body("{\"key\": \"" + m.key() + "\", \"fingerprint\": \"meter-machine\", \"meter\": \"api-calls\", \"quantity\": 1}")
                 .post("/v1/usage").then().statusCode(400).body("code", equalTo("idempotency-key-required"));
         assertThat(TestDatabase.count(DB, "SELECT count(*) FROM usage_record WHERE license_id = ?", m.issued().licenseId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_type_that_meters_nothing_passes_the_usage_check_at_its_first_activation() {
+        Machine m = activated("[]");
+        assertThat(outbox("UsageVerified", m.issued().licenseId())).singleElement().satisfies(verified -> {
+            assertThat(EventSchemas.violations(verified)).isEmpty();
+            assertThat(verified.at("/payload/basis").asText()).isEqualTo("UNMETERED");
+            assertThat(verified.at("/payload/usageId").isNull()).isTrue();
+            assertThat(verified.at("/payload/onboardingId").asText()).isEqualTo(m.issued().onboardingId().toString());
+        });
+        given().contentType(ContentType.JSON).body("{\"key\": \"" + m.key() + "\", \"fingerprint\": \"second-machine\"}").post("/v1/activations")
+                .then().statusCode(201);
+        use(m, "api-calls", 1, "n-1").statusCode(400).body("code", equalTo("validation-failed")).body("errors[0].field", equalTo("meter"));
+        assertThat(outbox("UsageVerified", m.issued().licenseId())).hasSize(1);
+    }
+
+    @Test
+    void an_expired_license_is_usable_during_its_grace_period_and_then_only_when_it_maintains_access() {
+        for (String behaviour : new String[] {"RESTRICT_ACCESS", "MAINTAIN_ACCESS"}) {
+            var issued = Licensing.issue(Licensing.type("grace", """
+                    "duration": {"kind": "FIXED_TERM", "period": "P1Y"}, "gracePeriod": "P7D", "expirationBehaviour": "%s",
+                    "usageRules": [{"meter": "api-calls", "quota": 100, "period": "MONTH"}], "seats": {"model": "NODE_LOCKED", "limit": 5}"""
+                    .formatted(behaviour)), null);
+            Machine m = new Machine(issued, Licensing.keyOf(issued.licenseId()), "grace-machine");
+            given().contentType(ContentType.JSON).body("{\"key\": \"" + m.key() + "\", \"fingerprint\": \"grace-machine\"}").post("/v1/activations")
+                    .then().statusCode(201);
+            TestDatabase.execute(DB, "UPDATE license SET status = 'EXPIRED', expires_at = now() - interval '1 day' WHERE id = '" + issued.licenseId() + "'");
+            use(m, "api-calls", 1, "g-1").statusCode(201); // a day after expiry, within the grace period
+
+            TestDatabase.execute(DB, "UPDATE license SET expires_at = now() - interval '8 days' WHERE id = '" + issued.licenseId() + "'");
+            if (behaviour.equals("RESTRICT_ACCESS")) {
+                use(m, "api-calls", 1, "g-2").statusCode(409).body("code", equalTo("license-not-active"));
+                given().contentType(ContentType.JSON).body("{\"key\": \"" + m.key() + "\", \"fingerprint\": \"late-machine\"}").post("/v1/activations")
+                        .then().statusCode(409).body("code", equalTo("license-not-active"));
+            } else {
+                use(m, "api-calls", 1, "g-2").statusCode(201);
+            }
+        }
     }
 
     @Test

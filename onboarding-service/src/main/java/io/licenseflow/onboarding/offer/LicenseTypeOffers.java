@@ -16,8 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The license types on offer, kept from entitlement-service's LicenseTypePublished events, so that an account asking
  * for a type that does not exist, or for seats the type does not allow, is refused at once (400) instead of failing
- * later in the saga. A type published a moment ago may not have arrived yet: that is the saga's
- * UNKNOWN_LICENSE_TYPE failure, which a retry resumes.
+ * later in the saga. A type published a moment ago may not have arrived yet: until it does, it is refused here too
+ * (400 unknown-license-type). The saga's UNKNOWN_LICENSE_TYPE failure is the other way round: this copy offers a type
+ * that entitlement-service no longer knows; a retry with another type resumes it.
  */
 @ApplicationScoped
 public class LicenseTypeOffers {

@@ -1,0 +1,125 @@
+package io.licenseflow.testing.bench;
+
+import io.licenseflow.testing.KeycloakTokens;
+import io.licenseflow.testing.ServiceProcess;
+import io.licenseflow.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code ./licenseflow bench [hop|saga|all]}: figures, each with its baseline measured in the same run (docs/benchmarks.md).
+ * Starts what it needs itself: the test stack, and the packaged onboarding- and entitlement-service on ports 28191 and
+ * 28192 (their logs in target/bench/), which also create the schemas the hop benchmark writes into.
+ *
+ * <pre>
+ *   hop   outbox commit → Debezium → Kafka consumer, against produce → consume   [--hop-rate 200] [--seconds 20] [--warmup 10]
+ *   saga  account POST → KEY_ASSIGNED, activation → ACTIVATED, usage → COMPLETED, against the raw hop measured first;
+ *         activations/s on one contended license, against the same spread over 20 licenses
+ *                                                     [--saga-rate 5] [--activations 2000] [--in-flight 32]
+ *   all   both (default)
+ * </pre>
+ */
+public final class Benchmarks {
+
+    private static final int SPREAD_LICENSES = 20;
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        if (!List.of("hop", "saga", "all").contains(mode)) {
+            System.err.println("usage: ./licenseflow bench [hop|saga|all] [--hop-rate 200] [--saga-rate 5] [--seconds 20] [--warmup 10] "
+                    + "[--activations 2000] [--in-flight 32]");
+            System.exit(2);
+        }
+        int hopRate = intArg(args, "--hop-rate", 200);
+        int sagaRate = intArg(args, "--saga-rate", 5);
+        int seconds = intArg(args, "--seconds", 20);
+        int warmup = intArg(args, "--warmup", 10);
+        int activations = intArg(args, "--activations", 2000);
+        int inFlight = intArg(args, "--in-flight", 32);
+
+        System.setProperty("licenseflow.service-logs", "target/bench");
+        try (ServiceProcess onboarding = ServiceProcess.start("onboarding", 28191);
+             ServiceProcess entitlement = mode.equals("hop") ? null : ServiceProcess.start("entitlement", 28192)) {
+            System.out.printf("%s, test stack; services packaged, on ports %d and %s%n", Instant.now(), onboarding.port(),
+                    entitlement == null ? "-" : entitlement.port());
+            System.out.printf("%nraw hop: %d events/s measured for %d s after %d s of warm-up per path%n", hopRate, seconds, warmup);
+            Latencies direct = mode.equals("saga") ? null : OutboxHop.directToKafka(hopRate, seconds, warmup);
+            Latencies hop = OutboxHop.throughDebezium(hopRate, seconds, warmup);
+            if (direct != null) {
+                System.out.println(direct.line("direct produce -> consume (baseline)", seconds));
+            }
+            System.out.println(hop.line("outbox commit -> Debezium -> consume", seconds));
+            if (direct != null) {
+                System.out.printf("ratio outbox/baseline: p50 %.1fx, p99 %.1fx%n", hop.p(50) / Math.max(0.001, direct.p(50)),
+                        hop.p(99) / Math.max(0.001, direct.p(99)));
+            }
+            if (entitlement != null) {
+                saga(new BenchHttp(onboarding.url()), new BenchHttp(entitlement.url()), hop, sagaRate, seconds, warmup, activations, inFlight);
+            }
+        }
+    }
+
+    private static void saga(BenchHttp onboarding, BenchHttp entitlement, Latencies hop, int rate, int seconds, int warmup, int activations,
+            int inFlight) throws Exception {
+        String type = benchType(entitlement);
+        System.out.printf("%nsaga: %d new accounts/s measured for %d s after %d s of warm-up (license type %s)%n", rate, seconds, warmup, type);
+        SagaBenchmark.Steps steps = SagaBenchmark.run(onboarding, entitlement, type, rate, seconds, warmup);
+        double goal = 2 * hop.p(99) + 20;
+        printStep("account POST -> KEY_ASSIGNED", steps.keyAssigned(), hop, goal, seconds);
+        printStep("activation -> ACTIVATED", steps.activated(), hop, goal, seconds);
+        printStep("usage -> COMPLETED", steps.completed(), hop, goal, seconds);
+        if (steps.failed() > 0) {
+            System.out.printf("WARNING: %d onboardings did not complete%n", steps.failed());
+        }
+
+        System.out.printf("%nactivations: %d with distinct fingerprints, %d in flight%n", activations, inFlight);
+        List<String> contended = ActivationThroughput.licenses(onboarding, entitlement, type, 1, activations);
+        int warmupActivations = Math.min(200, activations);
+        List<String> spread = ActivationThroughput.licenses(onboarding, entitlement, type, SPREAD_LICENSES,
+                activations / SPREAD_LICENSES + warmupActivations / SPREAD_LICENSES + 2);
+        ActivationThroughput.run(entitlement, spread, warmupActivations, inFlight, "warm-up");
+        ActivationThroughput.Result one = ActivationThroughput.run(entitlement, contended, activations, inFlight, "contended");
+        ActivationThroughput.Result many = ActivationThroughput.run(entitlement, spread, activations, inFlight, "spread");
+        System.out.println(many.line("spread over " + SPREAD_LICENSES + " licenses (baseline)"));
+        System.out.println(one.line("one contended license"));
+        System.out.printf("ratio contended/spread: %.2fx the throughput%n", one.perSecond() / Math.max(0.001, many.perSecond()));
+    }
+
+    private static void printStep(String step, Latencies latencies, Latencies hop, double goal, int seconds) {
+        System.out.printf("%s   p99 = %.1fx the raw hop's; goal 2 x hop p99 + 20 ms = %.1f ms: %s%n", latencies.line(step, seconds),
+                latencies.p(99) / Math.max(0.001, hop.p(99)), goal, latencies.p(99) <= goal ? "met" : "MISSED");
+    }
+
+    /** A node-locked type with room for the contended license's seats and a meter for the usage step. */
+    private static String benchType(BenchHttp entitlement) {
+        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        entitlement.send("POST", "/v1/license-types", KeycloakTokens.user("admin", "admin"), """
+                {"name": "%s", "displayName": "Benchmark", "duration": {"kind": "FIXED_TERM", "period": "P1Y"},
+                 "usageRules": [{"meter": "api-calls", "quota": 1000000000, "period": "MONTH", "overage": "DENY"}],
+                 "seats": {"model": "NODE_LOCKED", "limit": 1, "maxLimit": 100000}}""".formatted(name), 201);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (TestDatabase.count("onboarding", "SELECT count(*) FROM offered_license_type WHERE name = ?", name) == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("onboarding-service did not offer " + name + " within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return name;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        int i = Arrays.asList(args).indexOf(name);
+        return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : fallback;
+    }
+}
