@@ -1,9 +1,14 @@
 package io.licenseflow.verifier;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -80,6 +85,35 @@ public final class LicenseVerifier {
             return Verification.untrusted(ValidationCode.TOKEN_MALFORMED, "the claims are not a license's: " + e.getMessage());
         }
         return judge(claims, check, clock.instant());
+    }
+
+    /**
+     * Whether a validation answer ({@code POST /v1/licenses/validate}) is as the issuer signed it: its
+     * {@code Content-Digest} matches the exact {@code body} bytes and its {@code Signature} (RFC 9421, see
+     * {@link AnswerSignature}) verifies with a published key. Trust nothing in a body for which this is false.
+     *
+     * @param headers the answer's headers (names in any case): Content-Digest, Signature-Input, Signature
+     */
+    public boolean verifyAnswer(int status, Map<String, String> headers, byte[] body) {
+        String digest = AnswerSignature.header(headers, "Content-Digest");
+        AnswerSignature.Input input = AnswerSignature.Input.parse(AnswerSignature.header(headers, "Signature-Input"));
+        byte[] signature = AnswerSignature.signatureBytes(AnswerSignature.header(headers, "Signature"));
+        if (digest == null || input == null || signature == null || !MessageDigest.isEqual(
+                digest.strip().getBytes(StandardCharsets.US_ASCII), AnswerSignature.contentDigest(body).getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        PublicKey key = keys.find(input.kid()).orElse(null);
+        if (key == null) {
+            return false;
+        }
+        try {
+            Signature verify = Signature.getInstance("Ed25519");
+            verify.initVerify(key);
+            verify.update(AnswerSignature.base(status, digest.strip(), input.parameters()));
+            return verify.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The signed claims, checked in the order of {@link ValidationCode}. */

@@ -1,6 +1,7 @@
 package io.licenseflow.entitlement.activation;
 
 import io.licenseflow.entitlement.license.LicenseAccess;
+import io.licenseflow.entitlement.token.IssuedToken;
 import io.licenseflow.commons.security.AccountAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -50,12 +51,12 @@ public class ActivationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "Activate a machine: 201 with a new seat, 200 for a fingerprint already active (its heartbeat renewed), "
-            + "409 seat-limit-reached when every seat is taken. The key is the credential; a bearer token is optional. "
-            + "The license's first activation emits LicenseActivated.")
+            + "409 seat-limit-reached when every seat is taken; either way with the machine's offline licenseToken. The key is the "
+            + "credential; a bearer token is optional. The license's first activation emits LicenseActivated.")
     public Uni<Response> activate(@Valid @NotNull ActivateRequest request, UriInfo uri) {
         return licenseAccess.caller().chain(caller -> activations.activate(request, caller, licenseAccess)).map(activated -> (activated.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(activated.activation().id.toString()).build())
-                : Response.ok()).entity(ActivationView.of(activated.activation())).build());
+                : Response.ok()).entity(ActivationView.of(activated.activation(), activated.token())).build());
     }
 
     @GET
@@ -80,6 +81,16 @@ public class ActivationResource {
             @Parameter(description = "License <key>, when no bearer token is sent") @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return licenseAccess.caller().chain(caller -> activations.heartbeat(id, LicenseAccess.keyFromAuthorization(authorization), caller, licenseAccess))
                 .map(ActivationView::of);
+    }
+
+    @POST
+    @Path("/{id}/token")
+    @PermitAll
+    @Operation(summary = "A fresh offline license token for this machine (compact JWS, EdDSA, valid for the type's check-in interval); "
+            + "409 license-not-active when the license may not be used")
+    public Uni<IssuedToken> token(@PathParam("id") UUID id,
+            @Parameter(description = "License <key>, when no bearer token is sent") @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return licenseAccess.caller().chain(caller -> activations.refreshToken(id, LicenseAccess.keyFromAuthorization(authorization), caller, licenseAccess));
     }
 
     @DELETE

@@ -7,6 +7,8 @@ import io.licenseflow.entitlement.license.License;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.licenseflow.entitlement.license.LicenseEvents;
 import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
+import io.licenseflow.entitlement.token.IssuedToken;
+import io.licenseflow.entitlement.token.LicenseTokens;
 import io.licenseflow.events.license.LicenseActivated;
 import io.licenseflow.events.license.MachineActivated;
 import io.licenseflow.events.license.MachineDeactivated;
@@ -34,14 +36,16 @@ public class Activations {
 
     private static final Logger LOG = Logger.getLogger(Activations.class);
 
-    /** An activation and whether this request created it. */
-    public record Activated(Activation activation, boolean created) {
+    /** An activation, whether this request created it, and the machine's fresh license token. */
+    public record Activated(Activation activation, boolean created, IssuedToken token) {
     }
 
     private final LicenseEvents events;
+    private final LicenseTokens tokens;
 
-    public Activations(LicenseEvents events) {
+    public Activations(LicenseEvents events, LicenseTokens tokens) {
         this.events = events;
+        this.tokens = tokens;
     }
 
     @WithTransaction
@@ -55,7 +59,7 @@ public class Activations {
             }
             return Activation.<Activation>find("licenseId = ?1 and fingerprint = ?2 and status = ?3", license.id, request.fingerprint(),
                     ActivationStatus.ACTIVE).firstResult().chain(existing -> existing != null
-                            ? Uni.createFrom().item(new Activated(heartbeat(existing, license), false))
+                            ? tokens.issue(license, heartbeat(existing, license)).map(token -> new Activated(existing, false, token))
                             : newActivation(license, request));
         });
     }
@@ -93,7 +97,7 @@ public class Activations {
                 .call(() -> first ? events.publish(license.id, LicenseActivated.TYPE,
                         new LicenseActivated(license.id, license.accountId, license.onboardingId, activation.id, now)) : Uni.createFrom().voidItem())
                 .call(() -> first ? verifyUsageIfUnmetered(license, now) : Uni.createFrom().voidItem())
-                .map(saved -> new Activated(saved, true));
+                .chain(saved -> tokens.issue(license, saved).map(token -> new Activated(saved, true, token)));
     }
 
     /** A type that meters nothing has no usage to wait for: its first activation passes the usage check too. */
@@ -122,6 +126,18 @@ public class Activations {
     @WithTransaction
     public Uni<Activation> heartbeat(UUID activationId, String typedKey, LicenseAccess.Caller caller, LicenseAccess access) {
         return lockedActive(activationId, typedKey, caller, access).map(found -> heartbeat(found.activation(), found.license()));
+    }
+
+    /** A fresh license token for an active activation of a license that may be used. */
+    @WithTransaction
+    public Uni<IssuedToken> refreshToken(UUID activationId, String typedKey, LicenseAccess.Caller caller, LicenseAccess access) {
+        return lockedActive(activationId, typedKey, caller, access).chain(found -> {
+            if (!found.license().grantsAccessAt(now())) {
+                throw new ProblemException(ProblemCode.LICENSE_NOT_ACTIVE, "license " + found.license().keyPrefix + " is "
+                        + found.license().status + ": no token is issued for it");
+            }
+            return tokens.issue(found.license(), found.activation());
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.licenseflow.entitlement.license;
 
 import io.licenseflow.events.license.LicenseStatus;
+import io.licenseflow.verifier.Expiry;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.ExpirationBehaviour;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.LicenseDuration;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.Seats;
@@ -129,10 +130,14 @@ public class License extends PanacheEntityBase {
     public boolean grantsAccessAt(Instant now) {
         return switch (status) {
             case ACTIVE -> true;
-            case EXPIRED -> expirationBehaviour == ExpirationBehaviour.MAINTAIN_ACCESS
-                    || gracePeriod != null && expiresAt != null && now.isBefore(LicenseTerms.plus(expiresAt, gracePeriod));
+            case EXPIRED -> expiry().at(now, true).valid();
             default -> false;
         };
+    }
+
+    /** Its term, grace and behaviour after expiry, as online validation and license tokens judge them. */
+    public Expiry expiry() {
+        return new Expiry(expiresAt, gracePeriod, expirationBehaviour == ExpirationBehaviour.MAINTAIN_ACCESS, renewsAutomatically());
     }
 
     /** Whether the current term renews by itself: an active subscription that was not cancelled. */

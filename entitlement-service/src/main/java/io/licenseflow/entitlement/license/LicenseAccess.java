@@ -11,6 +11,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -41,12 +42,17 @@ public class LicenseAccess {
 
         /** Vendor staff may use any license, a customer its own account's; with no token, whoever holds the key. */
         public boolean mayUse(License license) {
+            return mayUseLicenseOf(license.accountId);
+        }
+
+        /** Staff and product backends (the service role) any account's licenses, a customer its own's, no token any. */
+        public boolean mayUseLicenseOf(UUID accountId) {
             if (anonymous()) {
                 return true;
             }
-            boolean staff = identity.hasRole("admin") || identity.hasRole("operator");
+            boolean staff = identity.hasRole("admin") || identity.hasRole("operator") || identity.hasRole("service");
             return staff || identity.hasRole("customer") && identity.getPrincipal() instanceof JsonWebToken jwt
-                    && license.accountId.toString().equals(jwt.getClaim(AccountAccess.ACCOUNT_CLAIM));
+                    && accountId.toString().equals(jwt.getClaim(AccountAccess.ACCOUNT_CLAIM));
         }
     }
 

@@ -3,6 +3,7 @@ package io.licenseflow.entitlement.license;
 import io.licenseflow.commons.outbox.Outbox;
 import io.licenseflow.entitlement.key.KeyHandoff;
 import io.licenseflow.entitlement.key.LicenseKey;
+import io.licenseflow.entitlement.validation.ChangedLicenses;
 import io.licenseflow.events.AggregateTypes;
 import io.licenseflow.events.license.LicenseChanged;
 import io.licenseflow.events.license.LicenseIssueRejected;
@@ -51,6 +52,7 @@ public class LicenseEvents {
     }
 
     public Uni<?> publish(UUID key, String type, Object payload) {
+        ChangedLicenses.record(key);
         return outbox.publish(AggregateTypes.LICENSE, key.toString(), type, 1, payload);
     }
 }

@@ -15,6 +15,11 @@ import java.time.temporal.ChronoUnit;
 public record QuotaWindow(Instant start, Instant end) {
 
     public static QuotaWindow of(QuotaPeriod period, License license, Instant now) {
+        return of(period, license.startsAt, license.expiresAt, license.termPeriod, now);
+    }
+
+    /** The window at {@code now} of a license that started at {@code startsAt} and whose current term ends at {@code expiresAt}. */
+    public static QuotaWindow of(QuotaPeriod period, Instant startsAt, Instant expiresAt, String termPeriod, Instant now) {
         return switch (period) {
             case DAY -> {
                 Instant start = now.truncatedTo(ChronoUnit.DAYS);
@@ -24,9 +29,9 @@ public record QuotaWindow(Instant start, Instant end) {
                 LocalDate first = now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
                 yield new QuotaWindow(first.atStartOfDay(ZoneOffset.UTC).toInstant(), first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
-            case LICENSE_TERM -> license.expiresAt == null || license.termPeriod == null
-                    ? new QuotaWindow(license.startsAt, null)
-                    : new QuotaWindow(LicenseTerms.minus(license.expiresAt, license.termPeriod), license.expiresAt);
+            case LICENSE_TERM -> expiresAt == null || termPeriod == null
+                    ? new QuotaWindow(startsAt, null)
+                    : new QuotaWindow(LicenseTerms.minus(expiresAt, termPeriod), expiresAt);
         };
     }
 }
