@@ -48,7 +48,7 @@ class ValidationAcrossReplicasTest {
         String key = given().baseUri(first.url()).auth().oauth2(admin).post("/v1/licenses/" + licenseId + "/reveal-key")
                 .then().statusCode(200).extract().path("key");
 
-        try (ServiceProcess second = ServiceProcess.start("entitlement", 28099)) {
+        try (ServiceProcess second = ServiceProcess.start("entitlement", 28099, PackagedSuite.UNLIMITED)) {
             List<String> lags = new ArrayList<>();
             String question = "{\"key\": \"" + key + "\", \"fingerprint\": \"replica-machine\", \"entitlement\": \"core\", \"meter\": \"api-calls\"}";
             sameAnswer(first, second, question, "start", lags);

@@ -18,11 +18,14 @@ public interface JwksSource {
 
     /** Fetched over HTTP(S) each time the verifier refreshes (at first use, and when it meets an unknown {@code kid}). */
     static JwksSource url(URI jwksUri) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: no h2c upgrade dance on plain-http URLs (seen to leave a request unanswered past its timeout).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         return () -> {
             HttpRequest request = HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .get(15, java.util.concurrent.TimeUnit.SECONDS);
                 if (response.statusCode() != 200) {
                     throw new IOException(jwksUri + " answered " + response.statusCode());
                 }
@@ -30,6 +33,8 @@ public interface JwksSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while fetching " + jwksUri, e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("could not fetch " + jwksUri + ": " + e, e);
             }
         };
     }

@@ -22,12 +22,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final TestCertificate tls;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, TestCertificate tls) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.tls = tls;
     }
 
     public static ServiceProcess start(String name, int port) {
@@ -36,6 +38,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(String, int)}, with more environment variables (a profile, a bind address). */
     public static ServiceProcess start(String name, int port, Map<String, String> extraEnvironment) {
+        return start(name, port, extraEnvironment, null);
+    }
+
+    /**
+     * As {@link #start(String, int, Map)} in the kubernetes profile, which serves HTTPS only: on {@code httpsPort},
+     * with {@code tls}'s certificate, trusted by {@link #http()}. The kubernetes profile's secrets come from
+     * {@code extraEnvironment}, which may also override the certificate's paths.
+     */
+    public static ServiceProcess startHttps(String name, int httpsPort, TestCertificate tls, Map<String, String> extraEnvironment) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("QUARKUS_PROFILE", "kubernetes");
+        env.put("LICENSEFLOW_TLS_CERT", tls.certificate().toString());
+        env.put("LICENSEFLOW_TLS_KEY", tls.key().toString());
+        env.put("LF_HTTPS_PORT", Integer.toString(httpsPort));
+        env.putAll(extraEnvironment);
+        return start(name, httpsPort, env, tls);
+    }
+
+    private static ServiceProcess start(String name, int port, Map<String, String> extraEnvironment, TestCertificate tls) {
         Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak"));
         Path root = LocalStack.root();
         Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
@@ -51,20 +72,21 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    "-Xmx" + extraEnvironment.getOrDefault("LF_TEST_SERVICE_HEAP", "256m"), "-XX:+UseSerialGC", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("LF_PG_PORT", stack.get("LF_PG_PORT"));
             env.put("LF_PG_PASSWORD", stack.get("LF_PG_PASSWORD"));
             env.put("LF_KAFKA_BOOTSTRAP", "127.0.0.1:" + stack.get("LF_KAFKA_PORT"));
             env.put("LF_OIDC_URL", keycloakRealmUrl());
-            env.put("LF_" + name.toUpperCase() + "_PORT", Integer.toString(port));
+            // With HTTPS, the HTTP port is not opened at all; it gets one apart anyway, so that nothing else is taken.
+            env.put("LF_" + name.toUpperCase() + "_PORT", Integer.toString(tls == null ? port : port + 1000));
             env.putAll(extraEnvironment);
             Process process = builder.start();
             // Never leave a service behind, even when the test JVM dies mid-way: it would keep the port and
             // its Kafka consumer-group membership, and steal the next run's events.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            ServiceProcess service = new ServiceProcess(name, port, process, log);
+            ServiceProcess service = new ServiceProcess(name, port, process, log, tls);
             service.awaitReady(Duration.ofMinutes(3));
             return service;
         } catch (IOException e) {
@@ -85,7 +107,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String url() {
-        return "http://localhost:" + port;
+        return (tls == null ? "http" : "https") + "://localhost:" + port;
+    }
+
+    /** A client for this service: trusting its test certificate when it serves HTTPS. */
+    public HttpClient http() {
+        return tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls.trustingContext()).build();
     }
 
     public String name() {
@@ -96,8 +123,12 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     private void awaitReady(Duration timeout) throws IOException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = http();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

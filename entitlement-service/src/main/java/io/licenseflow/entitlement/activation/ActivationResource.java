@@ -54,7 +54,7 @@ public class ActivationResource {
             + "409 seat-limit-reached when every seat is taken; either way with the machine's offline licenseToken. The key is the "
             + "credential; a bearer token is optional. The license's first activation emits LicenseActivated.")
     public Uni<Response> activate(@Valid @NotNull ActivateRequest request, UriInfo uri) {
-        return licenseAccess.caller().chain(caller -> activations.activate(request, caller, licenseAccess)).map(activated -> (activated.created()
+        return licenseAccess.keyCall(request.key(), caller -> activations.activate(request, caller, licenseAccess)).map(activated -> (activated.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(activated.activation().id.toString()).build())
                 : Response.ok()).entity(ActivationView.of(activated.activation(), activated.token())).build());
     }

@@ -5,7 +5,10 @@ import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.commons.security.AccountAccess;
 import io.licenseflow.entitlement.key.LicenseKey;
 import io.licenseflow.entitlement.key.LicenseKeyHasher;
+import io.licenseflow.commons.ratelimit.RateLimitClient;
+import io.licenseflow.commons.ratelimit.RateLimiter;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -58,14 +61,52 @@ public class LicenseAccess {
 
     private final LicenseKeyHasher hasher;
     private final CurrentIdentityAssociation identities;
+    private final RateLimiter limiter;
+    private final CurrentVertxRequest request;
 
-    public LicenseAccess(LicenseKeyHasher hasher, CurrentIdentityAssociation identities) {
+    public LicenseAccess(LicenseKeyHasher hasher, CurrentIdentityAssociation identities, RateLimiter limiter, CurrentVertxRequest request) {
         this.hasher = hasher;
         this.identities = identities;
+        this.limiter = limiter;
+        this.request = request;
     }
 
     public Uni<Caller> caller() {
         return identities.getDeferredIdentity().map(Caller::new);
+    }
+
+    /**
+     * A call that presents {@code typedKey} (validation, activation, usage) within the rate limits of its client and
+     * key (429 otherwise); {@code call} runs for the admitted caller, and a key that opens no license counts against
+     * the client's unknown-key budget.
+     */
+    public <T> Uni<T> keyCall(String typedKey, java.util.function.Function<Caller, Uni<T>> call) {
+        return caller().chain(caller -> {
+            RateLimitClient client = RateLimitClient.of(caller.identity(), sourceAddress());
+            limiter.admit(client, typedKey);
+            return call.apply(caller).onFailure(ProblemException.class).invoke(e -> {
+                String code = ((ProblemException) e).problem().code();
+                if (code.equals(ProblemCode.MALFORMED_KEY.code()) || code.equals(ProblemCode.NOT_FOUND.code())) {
+                    limiter.unknownKey(client);
+                }
+            });
+        });
+    }
+
+    /** The caller's rate-limit identity, for calls that judge the key themselves (validation answers 200). */
+    public Uni<RateLimitClient> admitted(Caller caller, String typedKey) {
+        RateLimitClient client = RateLimitClient.of(caller.identity(), sourceAddress());
+        limiter.admit(client, typedKey);
+        return Uni.createFrom().item(client);
+    }
+
+    public void unknownKey(RateLimitClient client) {
+        limiter.unknownKey(client);
+    }
+
+    private String sourceAddress() {
+        var current = request.getCurrent();
+        return current == null || current.request().remoteAddress() == null ? "unknown" : current.request().remoteAddress().hostAddress();
     }
 
     /**

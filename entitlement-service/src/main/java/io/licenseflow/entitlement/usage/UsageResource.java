@@ -52,7 +52,7 @@ public class UsageResource {
         if (!USABLE_KEY.matcher(idempotencyKey).matches()) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
         }
-        return access.caller().chain(caller -> metering.record(request, idempotencyKey, caller, access)).map(recorded -> (recorded.replayed()
+        return access.keyCall(request.key(), caller -> metering.record(request, idempotencyKey, caller, access)).map(recorded -> (recorded.replayed()
                 ? Response.ok().header("Idempotency-Replayed", "true") : Response.status(201)).entity(UsageView.of(recorded.record())).build());
     }
 }

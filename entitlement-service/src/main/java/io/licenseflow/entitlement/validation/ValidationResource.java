@@ -8,6 +8,7 @@ import io.licenseflow.entitlement.license.LicenseAccess;
 import io.licenseflow.entitlement.signing.Signer;
 import io.licenseflow.entitlement.signing.SigningKeys;
 import io.licenseflow.verifier.AnswerSignature;
+import io.licenseflow.verifier.ValidationCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -63,7 +64,7 @@ public class ValidationResource {
         if (!view.loaded()) {
             throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE, "the validation view is still loading: retry in a moment");
         }
-        return access.caller().map(caller -> {
+        return access.caller().chain(caller -> access.admitted(caller, request.key()).map(client -> {
             validator.find(request.key()).ifPresent(license -> {
                 if (!caller.mayUseLicenseOf(license.accountId())) {
                     throw new ProblemException(ProblemCode.FORBIDDEN, "your token does not allow using this license");
@@ -71,9 +72,12 @@ public class ValidationResource {
             });
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             ValidationAnswer answer = validator.validate(request, now);
+            if (answer.code() == ValidationCode.MALFORMED_KEY || answer.code() == ValidationCode.NOT_FOUND) {
+                access.unknownKey(client);
+            }
             registry.counter("licenseflow.validations", "code", answer.code().name()).increment();
             return signed(answer, now);
-        });
+        }));
     }
 
     private Response signed(ValidationAnswer answer, Instant now) {

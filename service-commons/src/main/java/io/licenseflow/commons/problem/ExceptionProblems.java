@@ -83,7 +83,7 @@ public final class ExceptionProblems {
 
     static Answer translate(Throwable e) {
         if (e instanceof ProblemException problem) {
-            return Answer.of(problem.problem());
+            return new Answer(problem.problem(), problem.headers());
         }
         Problem json = JsonProblems.fromRequestBody(e);
         if (json != null) {

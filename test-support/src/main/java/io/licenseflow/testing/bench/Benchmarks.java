@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code ./licenseflow bench [hop|saga|all]}: figures, each with its baseline measured in the same run (docs/benchmarks.md).
+ * {@code ./licenseflow bench [hop|saga|validation|verifier|all]}: figures, each with its baseline measured in the same run
+ * (docs/benchmarks.md).
  * Starts what it needs itself: the test stack, and the packaged onboarding- and entitlement-service on ports 28191 and
  * 28192 (their logs in target/bench/), which also create the schemas the hop benchmark writes into.
  *
@@ -19,7 +20,11 @@ import java.util.UUID;
  *   saga  account POST → KEY_ASSIGNED, activation → ACTIVATED, usage → COMPLETED, against the raw hop measured first;
  *         activations/s on one contended license, against the same spread over 20 licenses
  *                                                     [--saga-rate 5] [--activations 2000] [--in-flight 32]
- *   all   both (default)
+ *   validation  POST /v1/licenses/validate against GET /.well-known/jwks.json: most requests/s, then latencies at a fixed
+ *         rate of half validation's most (from each request's due time); the view's memory per 100,000 licenses
+ *                                                     [--view-licenses 100000]
+ *   verifier  license-verifier's token verification against a raw JDK Ed25519 verify (no stack needed)
+ *   all   every one (default)
  * </pre>
  */
 public final class Benchmarks {
@@ -31,9 +36,9 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        if (!List.of("hop", "saga", "all").contains(mode)) {
-            System.err.println("usage: ./licenseflow bench [hop|saga|all] [--hop-rate 200] [--saga-rate 5] [--seconds 20] [--warmup 10] "
-                    + "[--activations 2000] [--in-flight 32]");
+        if (!List.of("hop", "saga", "validation", "verifier", "all").contains(mode)) {
+            System.err.println("usage: ./licenseflow bench [hop|saga|validation|verifier|all] [--hop-rate 200] [--saga-rate 5] [--seconds 20] "
+                    + "[--warmup 10] [--activations 2000] [--in-flight 32] [--view-licenses 100000]");
             System.exit(2);
         }
         int hopRate = intArg(args, "--hop-rate", 200);
@@ -42,12 +47,28 @@ public final class Benchmarks {
         int warmup = intArg(args, "--warmup", 10);
         int activations = intArg(args, "--activations", 2000);
         int inFlight = intArg(args, "--in-flight", 32);
+        int viewLicenses = intArg(args, "--view-licenses", 100_000);
+        if (mode.equals("verifier") || mode.equals("all")) {
+            VerifierBenchmark.run(Math.max(3, seconds / 4), Math.max(2, warmup / 2));
+            if (mode.equals("verifier")) {
+                return;
+            }
+        }
 
         System.setProperty("licenseflow.service-logs", "target/bench");
         try (ServiceProcess onboarding = ServiceProcess.start("onboarding", 28191);
-             ServiceProcess entitlement = mode.equals("hop") ? null : ServiceProcess.start("entitlement", 28192)) {
+             ServiceProcess entitlement = mode.equals("hop") ? null : ServiceProcess.start("entitlement", 28192,
+                     java.util.Map.of("LICENSEFLOW_RATE_LIMIT_ENABLED", "false"))) {
             System.out.printf("%s, test stack; services packaged, on ports %d and %s%n", Instant.now(), onboarding.port(),
                     entitlement == null ? "-" : entitlement.port());
+            if (mode.equals("validation")) {
+                BenchHttp onboardingHttp = new BenchHttp(onboarding.url());
+                BenchHttp entitlementHttp = new BenchHttp(entitlement.url());
+                String type = benchType(entitlementHttp);
+                ValidationBenchmark.run(onboardingHttp, entitlementHttp, entitlement.url(), type, seconds, warmup);
+                ViewMemory.run(type, viewLicenses);
+                return;
+            }
             System.out.printf("%nraw hop: %d events/s measured for %d s after %d s of warm-up per path%n", hopRate, seconds, warmup);
             Latencies direct = mode.equals("saga") ? null : OutboxHop.directToKafka(hopRate, seconds, warmup);
             Latencies hop = OutboxHop.throughDebezium(hopRate, seconds, warmup);
@@ -60,12 +81,18 @@ public final class Benchmarks {
                         hop.p(99) / Math.max(0.001, direct.p(99)));
             }
             if (entitlement != null) {
-                saga(new BenchHttp(onboarding.url()), new BenchHttp(entitlement.url()), hop, sagaRate, seconds, warmup, activations, inFlight);
+                BenchHttp entitlementHttp = new BenchHttp(entitlement.url());
+                String type = saga(new BenchHttp(onboarding.url()), entitlementHttp, hop, sagaRate, seconds, warmup, activations, inFlight);
+                if (mode.equals("all")) {
+                    ValidationBenchmark.run(new BenchHttp(onboarding.url()), entitlementHttp, entitlement.url(), type, seconds, warmup);
+                    ViewMemory.run(type, viewLicenses);
+                }
             }
         }
     }
 
-    private static void saga(BenchHttp onboarding, BenchHttp entitlement, Latencies hop, int rate, int seconds, int warmup, int activations,
+    /** The saga's figures; the license type it made. */
+    private static String saga(BenchHttp onboarding, BenchHttp entitlement, Latencies hop, int rate, int seconds, int warmup, int activations,
             int inFlight) throws Exception {
         String type = benchType(entitlement);
         System.out.printf("%nsaga: %d new accounts/s measured for %d s after %d s of warm-up (license type %s)%n", rate, seconds, warmup, type);
@@ -89,6 +116,7 @@ public final class Benchmarks {
         System.out.println(many.line("spread over " + SPREAD_LICENSES + " licenses (baseline)"));
         System.out.println(one.line("one contended license"));
         System.out.printf("ratio contended/spread: %.2fx the throughput%n", one.perSecond() / Math.max(0.001, many.perSecond()));
+        return type;
     }
 
     private static void printStep(String step, Latencies latencies, Latencies hop, double goal, int seconds) {
