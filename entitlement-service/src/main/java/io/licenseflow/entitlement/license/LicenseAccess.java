@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -80,7 +81,7 @@ public class LicenseAccess {
      * key (429 otherwise); {@code call} runs for the admitted caller, and a key that opens no license counts against
      * the client's unknown-key budget.
      */
-    public <T> Uni<T> keyCall(String typedKey, java.util.function.Function<Caller, Uni<T>> call) {
+    public <T> Uni<T> keyCall(String typedKey, Function<Caller, Uni<T>> call) {
         return caller().chain(caller -> {
             RateLimitClient client = RateLimitClient.of(caller.identity(), sourceAddress());
             limiter.admit(client, typedKey);

@@ -1,5 +1,7 @@
 package io.licenseflow.entitlement.signing;
 
+import io.licenseflow.commons.problem.ProblemCode;
+import io.licenseflow.commons.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +55,7 @@ public class SigningKeyResource {
     public Uni<SigningKeyView> get(@PathParam("kid") String kid) {
         return SigningKey.<SigningKey>findById(kid).map(key -> {
             if (key == null) {
-                throw new io.licenseflow.commons.problem.ProblemException(io.licenseflow.commons.problem.ProblemCode.NOT_FOUND, "no signing key " + kid);
+                throw new ProblemException(ProblemCode.NOT_FOUND, "no signing key " + kid);
             }
             return SigningKeyView.of(key, keys);
         });

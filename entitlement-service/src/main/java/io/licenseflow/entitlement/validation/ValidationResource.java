@@ -2,6 +2,7 @@ package io.licenseflow.entitlement.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.licenseflow.commons.problem.Problem;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.entitlement.license.LicenseAccess;
@@ -22,7 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +41,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Validation", description = "Is this license valid, for this machine, feature and meter?")
 public class ValidationResource {
+
+    static final String VALID_EXAMPLE = """
+            {"valid": true, "code": "VALID", "detail": "the license is valid",
+             "license": {"id": "0b6f1d2e-5c1a-4f7e-9d39-2a8f6c4e1b70", "accountId": "7d0b8f57-6c8e-4a44-9d3b-3f2a5e1c9a01", "status": "ACTIVE",
+                         "type": {"name": "team-annual", "version": 1}, "entitlements": ["core", "reports", "sso"],
+                         "expiresAt": "2027-11-23T10:00:00Z", "graceEndsAt": "2027-12-07T10:00:00Z", "expirationBehaviour": "RESTRICT_ACCESS",
+                         "seats": {"model": "NODE_LOCKED", "used": 3, "limit": 25}},
+             "machine": {"fingerprint": "4c:2e:8a:91:fe:01", "activationId": "5a0e7c1b-2d4f-4b8e-a6c3-9f1e2d3c4b5a"},
+             "meter": null, "scope": {"fingerprint": "4c:2e:8a:91:fe:01", "entitlement": "sso", "meter": null},
+             "nonce": "c0ffee-42", "checkedAt": "2026-11-23T21:04:05.123Z"}""";
+    static final String MISMATCH_EXAMPLE = """
+            {"valid": false, "code": "FINGERPRINT_MISMATCH", "detail": "this machine is not one of the license's 3 activated machines",
+             "license": {"id": "0b6f1d2e-5c1a-4f7e-9d39-2a8f6c4e1b70", "accountId": "7d0b8f57-6c8e-4a44-9d3b-3f2a5e1c9a01", "status": "ACTIVE",
+                         "type": {"name": "team-annual", "version": 1}, "entitlements": ["core", "reports", "sso"],
+                         "expiresAt": "2027-11-23T10:00:00Z", "graceEndsAt": "2027-12-07T10:00:00Z", "expirationBehaviour": "RESTRICT_ACCESS",
+                         "seats": {"model": "NODE_LOCKED", "used": 3, "limit": 25}},
+             "machine": null, "meter": null, "scope": {"fingerprint": "unknown-machine", "entitlement": null, "meter": null},
+             "nonce": null, "checkedAt": "2026-11-23T21:04:05.123Z"}""";
 
     private final LicenseValidator validator;
     private final LicenseAccess access;
@@ -60,9 +84,15 @@ public class ValidationResource {
     @Operation(summary = "Validate a license key, optionally for a machine (fingerprint), a feature (entitlement) and a meter: always 200 "
             + "with valid, one code of a closed set (docs/validation.md) and the license summary, signed per RFC 9421 (Signature, "
             + "Signature-Input, Content-Digest) with a key of /.well-known/jwks.json")
+    @APIResponse(responseCode = "200", description = "The answer (signed: Signature, Signature-Input, Content-Digest)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationAnswer.class), examples = {
+                @ExampleObject(name = "valid", value = VALID_EXAMPLE),
+                @ExampleObject(name = "another machine", value = MISMATCH_EXAMPLE)}))
+    @APIResponse(responseCode = "429", description = "Beyond a rate limit (Retry-After, RateLimit, RateLimit-Policy)")
     public Uni<Response> validate(@Valid @NotNull ValidateRequest request) {
         if (!view.loaded()) {
-            throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE, "the validation view is still loading: retry in a moment");
+            throw new ProblemException(Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "the validation view is still loading: retry in a moment"),
+                    Map.of("Retry-After", "1"));
         }
         return access.caller().chain(caller -> access.admitted(caller, request.key()).map(client -> {
             validator.find(request.key()).ifPresent(license -> {
