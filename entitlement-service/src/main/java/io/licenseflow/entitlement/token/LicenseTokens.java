@@ -5,6 +5,7 @@ import io.licenseflow.entitlement.license.License;
 import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
 import io.licenseflow.entitlement.signing.Signer;
 import io.licenseflow.entitlement.signing.SigningKeys;
+import io.licenseflow.entitlement.usage.MeterQuotas;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition;
 import io.licenseflow.verifier.LicenseClaims;
 import io.licenseflow.verifier.MeterQuota;
@@ -54,7 +55,7 @@ public class LicenseTokens {
 
     private static List<MeterQuota> meters(LicenseTypeDefinition type) {
         return type.usageRules() == null ? List.of() : type.usageRules().stream()
-                .map(rule -> new MeterQuota(rule.meter(), rule.quota(), rule.period().name(), rule.overage().name(), rule.overageFactor()))
+                .map(MeterQuotas::of)
                 .toList();
     }
 }

@@ -89,8 +89,8 @@ public class UsageMetering {
     private Uni<Recorded> count(License license, UsageRule rule, Activation activation, UsageRequest request, String idempotencyKey, String requestHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         QuotaWindow window = QuotaWindow.of(rule.period(), license, now);
-        long cap = rule.overage() == UsageRule.Overage.DENY ? rule.quota()
-                : rule.overageFactor() == null ? Long.MAX_VALUE : (long) Math.floor(rule.quota() * rule.overageFactor());
+        long capOrNone = MeterQuotas.of(rule).cap();
+        long cap = capOrNone < 0 ? Long.MAX_VALUE : capOrNone;
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO usage_counter (license_id, meter, period_start, used) VALUES (:license, :meter, :start, 0)
                         ON CONFLICT DO NOTHING""")

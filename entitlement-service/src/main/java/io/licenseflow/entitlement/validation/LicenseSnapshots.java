@@ -1,6 +1,7 @@
 package io.licenseflow.entitlement.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.licenseflow.entitlement.usage.MeterQuotas;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition;
@@ -101,8 +102,7 @@ public class LicenseSnapshots {
             LicenseTypeDefinition type = definitions.computeIfAbsent(row.getString("definition"), LicenseSnapshots::definition);
             Map<String, MeterQuota> meters = new TreeMap<>();
             if (type.usageRules() != null) {
-                type.usageRules().forEach(rule -> meters.put(rule.meter(),
-                        new MeterQuota(rule.meter(), rule.quota(), rule.period().name(), rule.overage().name(), rule.overageFactor())));
+                type.usageRules().forEach(rule -> meters.put(rule.meter(), MeterQuotas.of(rule)));
             }
             boolean renews = LicenseDuration.Kind.SUBSCRIPTION.name().equals(row.getString("duration_kind")) && !row.getBoolean("cancel_at_period_end");
             snapshots.add(new LicenseSnapshot(id, row.getUUID("account_id"), row.getString("key_hash"), LicenseStatus.valueOf(row.getString("status")),
