@@ -6,10 +6,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,18 +56,14 @@ public class SigningKeyResource {
         });
     }
 
-    /** Which key a rotation follows: the newest, as the list shows it first. */
-    public record Rotation(@NotNull @Size(max = 64) @Schema(examples = "lf-20261123-1a2b3c4d") String replaces) {
-    }
-
     @POST
     @Path("/rotate")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Rotate: a new key is published at once and signs after licenseflow.signing.publish-ahead; older keys verify "
-            + "until retired. 'replaces' names the newest key: 409 rotation-conflict when another rotation came first")
-    public Uni<Response> rotate(@Valid @NotNull Rotation rotation, UriInfo uri) {
-        return keys.rotate(rotation.replaces(), identity.getPrincipal().getName()).map(key -> Response
+            + "until retired. 409 rotation-pending while a rotated-in key does not sign yet (a retried or doubled rotation adds no "
+            + "second key)")
+    public Uni<Response> rotate(UriInfo uri) {
+        return keys.rotate(identity.getPrincipal().getName()).map(key -> Response
                 .created(uri.getBaseUriBuilder().path("v1/signing-keys").path(key.kid).build())
                 .entity(SigningKeyView.of(key, keys)).build());
     }

@@ -86,16 +86,16 @@ public class SigningKeys {
     }
 
     /**
-     * A new key, signing from {@code publish-ahead} from now; the others verify until retired. {@code replaces} must be
-     * the newest key's kid, so that a retried or concurrent rotation does not add a second key.
+     * A new key, signing from {@code publish-ahead} from now; the others verify until retired. Refused while a rotated-in
+     * key does not sign yet, so that a retried or doubled rotation adds no second key.
      */
-    public Uni<SigningKey> rotate(String replaces, String by) {
+    public Uni<SigningKey> rotate(String by) {
         return Panache.withTransaction(() -> lockKeys()
                         .chain(() -> SigningKey.<SigningKey>find("retiredAt is null order by signsFrom desc, createdAt desc").<SigningKey>firstResult())
                         .chain(newest -> {
-                            if (newest == null || !newest.kid.equals(replaces)) {
-                                throw new ProblemException(ProblemCode.ROTATION_CONFLICT, "replaces", "the newest key is "
-                                        + (newest == null ? "none" : newest.kid) + ", not " + replaces + ": it may have been rotated already");
+                            if (newest != null && newest.signsFrom.isAfter(Instant.now())) {
+                                throw new ProblemException(ProblemCode.ROTATION_PENDING, "key " + newest.kid + " was rotated in and signs from "
+                                        + newest.signsFrom + ": rotate again after that");
                             }
                             return create(Instant.now().plus(settings.publishAhead()).truncatedTo(ChronoUnit.MICROS), by);
                         }))

@@ -28,11 +28,6 @@ public class LicenseValidator {
         this.hasher = hasher;
     }
 
-    /** The license the key opens, if any (for the caller check before the answer). */
-    public Optional<LicenseSnapshot> find(String typedKey) {
-        return LicenseKey.parse(typedKey).map(key -> view.findByKeyHash(hasher.hash(key)));
-    }
-
     public ValidationAnswer validate(ValidateRequest request, Instant now) {
         ValidationAnswer.Scope scope = new ValidationAnswer.Scope(request.fingerprint(), request.entitlement(), request.meter());
         Optional<LicenseKey> key = LicenseKey.parse(request.key());

@@ -95,13 +95,11 @@ public class ValidationResource {
                     Map.of("Retry-After", "1"));
         }
         return access.caller().chain(caller -> access.admitted(caller, request.key()).map(client -> {
-            validator.find(request.key()).ifPresent(license -> {
-                if (!caller.mayUseLicenseOf(license.accountId())) {
-                    throw new ProblemException(ProblemCode.FORBIDDEN, "your token does not allow using this license");
-                }
-            });
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             ValidationAnswer answer = validator.validate(request, now);
+            if (answer.license() != null && !caller.mayUseLicenseOf(answer.license().accountId())) {
+                throw new ProblemException(ProblemCode.FORBIDDEN, "your token does not allow using this license");
+            }
             if (answer.code() == ValidationCode.MALFORMED_KEY || answer.code() == ValidationCode.NOT_FOUND) {
                 access.unknownKey(client);
             }

@@ -131,12 +131,17 @@ class LicenseTokenTest {
 
         String newest = given().auth().oauth2(TestTokens.operator()).get("/v1/signing-keys").then().statusCode(200)
                 .extract().jsonPath().getString("[0].kid");
-        String rotation = "{\"replaces\": \"" + newest + "\"}";
-        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(rotation).post("/v1/signing-keys/rotate").then().statusCode(403);
-        JsonNode rotated = Licensing.read(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(rotation)
-                .post("/v1/signing-keys/rotate").then().statusCode(201).body("state", equalTo("PUBLISHED")).extract().asString());
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(rotation).post("/v1/signing-keys/rotate")
-                .then().statusCode(409).body("code", equalTo("rotation-conflict"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"PUBLISHED".equals(given().auth().oauth2(TestTokens.admin())
+                .get("/v1/signing-keys/" + newest).then().extract().path("state")));
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).post("/v1/signing-keys/rotate").then().statusCode(403);
+        // As a plain client does it: a bodiless POST.
+        assertThat(Licensing.postWithoutBody("/v1/signing-keys/rotate", TestTokens.admin())).isEqualTo(201);
+        JsonNode rotated = Licensing.read(given().auth().oauth2(TestTokens.admin()).get("/v1/signing-keys").then().statusCode(200)
+                .extract().jsonPath().prettify()).get(0);
+        assertThat(rotated.path("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(rotated.path("kid").asText()).isNotEqualTo(newest);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).post("/v1/signing-keys/rotate")
+                .then().statusCode(409).body("code", equalTo("rotation-pending"));
         String newKid = rotated.path("kid").asText();
         assertThat(jwksKids()).as("published at once").contains(oldKid, newKid);
         assertThat(refresh(id, key).path("kid").asText()).as("signs only after publish-ahead").isEqualTo(oldKid);

@@ -34,7 +34,7 @@ public enum ProblemCode {
     NOT_ACTIVATED(409, "The machine holds no seat of the license"),
     QUOTA_EXCEEDED(409, "The usage would exceed the meter's quota"),
     SIGNING_KEY_IN_USE(409, "The signing key signs now and cannot be retired"),
-    ROTATION_CONFLICT(409, "The newest signing key is not the one named"),
+    ROTATION_PENDING(409, "A rotated-in signing key does not sign yet"),
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used for another request"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     URI_TOO_LONG(414, "Request URI too long"),
