@@ -8,6 +8,10 @@ public final class AggregateTypes {
     public static final String LICENSE = "license";
     public static final String LICENSE_KEY = "license-key";
     public static final String ONBOARDING = "onboarding";
+    /** Opt-out changes, keyed by subject. */
+    public static final String OPTOUT = "optout";
+    /** The latest opt-out state of each subject, keyed by subject: a compacted topic. */
+    public static final String OPTOUT_STATE = "optout-state";
 
     private AggregateTypes() {
     }

@@ -23,6 +23,9 @@ import io.licenseflow.events.onboarding.OnboardingProgressed;
 import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStalled;
 import io.licenseflow.events.onboarding.OnboardingStarted;
+import io.licenseflow.events.optout.OptOutChanged;
+import io.licenseflow.events.optout.OptOutViolationCaught;
+import io.licenseflow.events.optout.SubjectOptOutState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +64,10 @@ public final class EventSchemas {
             schema(LicenseChanged.EXPIRED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
             schema(LicenseChanged.REKEYED, LicenseChanged.SCHEMA_VERSION, "license-changed"),
             schema(LicenseExpiring.TYPE, LicenseExpiring.SCHEMA_VERSION, "license-expiring"),
-            schema(LicenseKeyIssued.TYPE, LicenseKeyIssued.SCHEMA_VERSION, "license-key-issued"));
+            schema(LicenseKeyIssued.TYPE, LicenseKeyIssued.SCHEMA_VERSION, "license-key-issued"),
+            schema(OptOutChanged.TYPE, OptOutChanged.SCHEMA_VERSION, "optout-changed"),
+            schema(SubjectOptOutState.TYPE, SubjectOptOutState.SCHEMA_VERSION, "subject-optout-state"),
+            schema(OptOutViolationCaught.TYPE, OptOutViolationCaught.SCHEMA_VERSION, "optout-violation-caught"));
 
     private static final String ENVELOPE_SCHEMA = "schemas/envelope.v1.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

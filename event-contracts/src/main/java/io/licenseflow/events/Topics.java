@@ -11,6 +11,9 @@ public final class Topics {
     public static final String LICENSE_EVENTS = topicFor(AggregateTypes.LICENSE);
     public static final String LICENSE_KEY_EVENTS = topicFor(AggregateTypes.LICENSE_KEY);
     public static final String ONBOARDING_EVENTS = topicFor(AggregateTypes.ONBOARDING);
+    public static final String OPTOUT_EVENTS = topicFor(AggregateTypes.OPTOUT);
+    /** Compacted: the last record of each key (subject) is its current state. */
+    public static final String OPTOUT_STATE_EVENTS = topicFor(AggregateTypes.OPTOUT_STATE);
 
     public static String topicFor(String aggregateType) {
         return "licenseflow." + aggregateType + ".events";

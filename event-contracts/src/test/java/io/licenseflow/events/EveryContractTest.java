@@ -25,6 +25,10 @@ import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStalled;
 import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.onboarding.OnboardingStep;
+import io.licenseflow.events.optout.OptOutChanged;
+import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.optout.OptOutViolationCaught;
+import io.licenseflow.events.optout.SubjectOptOutState;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -66,7 +70,15 @@ class EveryContractTest {
                 Arguments.of(LicenseChanged.RENEWED, new LicenseChanged(ID, ID, LicenseStatus.ACTIVE, AT, AT, "LF-7Q2M", "system", null, AT)),
                 Arguments.of(LicenseChanged.SUSPENDED, new LicenseChanged(ID, ID, LicenseStatus.SUSPENDED, null, null, "LF-7Q2M", "admin", "unpaid", AT)),
                 Arguments.of(LicenseExpiring.TYPE, new LicenseExpiring(ID, ID, "team-annual", AT, AT)),
-                Arguments.of(LicenseKeyIssued.TYPE, new LicenseKeyIssued(ID, ID, "notification-service", "aa.bb.cc.dd.ee", "LF-7Q2M", "ISSUED", AT)));
+                Arguments.of(LicenseKeyIssued.TYPE, new LicenseKeyIssued(ID, ID, "notification-service", "aa.bb.cc.dd.ee", "LF-7Q2M", "ISSUED", AT)),
+                Arguments.of(OptOutChanged.TYPE, new OptOutChanged(ID, new OptOutSubject("user", "u:42"), "telemetry", true, false, "DEFAULT", "api", "US-CA", AT, 3, 17)),
+                Arguments.of(SubjectOptOutState.TYPE, new SubjectOptOutState(ID, new OptOutSubject("machine", "fp-1"), 2, "DE", List.of("telemetry"),
+                        List.of(new SubjectOptOutState.PurposeState("telemetry", true, "CHOICE", "portal", AT),
+                                new SubjectOptOutState.PurposeState("crash-reports", false, "DEFAULT", null, null)), null, AT)),
+                Arguments.of(SubjectOptOutState.TYPE, new SubjectOptOutState(ID, new OptOutSubject("account", ID.toString()), 0, "US-CA", List.of(),
+                        List.of(), List.of("sale-or-sharing"), AT)),
+                Arguments.of(OptOutViolationCaught.TYPE, new OptOutViolationCaught(ID, ID, new OptOutSubject("user", "u-1"), "usage-analytics",
+                        OptOutViolationCaught.ANONYMISED, "api-calls", 4, "licenseflow-backend", AT)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,11 +23,15 @@ public class LocalStackResource implements QuarkusTestResourceConfigurableLifecy
         System.setProperty("vertx.disableURIValidation", "true");
         Map<String, String> stack = LocalStack.platform();
         String pg = "127.0.0.1:" + stack.get("LF_PG_PORT") + "/" + database;
+        // A service with a database role of its own (LF_<DATABASE>_DB_USER) runs as it; migrations run as the owner.
+        String roleVariable = "LF_" + database.toUpperCase() + "_DB_";
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://" + pg,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg,
-                "quarkus.datasource.username", stack.get("LF_PG_USER"),
-                "quarkus.datasource.password", stack.get("LF_PG_PASSWORD"),
+                "quarkus.datasource.username", stack.getOrDefault(roleVariable + "USER", stack.get("LF_PG_USER")),
+                "quarkus.datasource.password", stack.getOrDefault(roleVariable + "PASSWORD", stack.get("LF_PG_PASSWORD")),
+                "quarkus.flyway.username", stack.get("LF_PG_USER"),
+                "quarkus.flyway.password", stack.get("LF_PG_PASSWORD"),
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
                 "quarkus.oidc.token.issuer", TestTokens.ISSUER);

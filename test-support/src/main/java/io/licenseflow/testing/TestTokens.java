@@ -38,6 +38,16 @@ public final class TestTokens {
         return token("test-customer", List.of("customer"), Map.of("account_id", accountId.toString()));
     }
 
+    /** An end user linked to the subject (user, {@code subjectId}) of the account, as Keycloak's user attributes map it. */
+    public static String endUser(UUID accountId, String subjectId) {
+        return token("test-user-" + subjectId, List.of("end-user"), Map.of("account_id", accountId.toString(), "subject_id", subjectId));
+    }
+
+    /** A product backend's service client granted the optouts role. */
+    public static String optoutClient() {
+        return token("service-account-test-backend", List.of("optouts"), Map.of("azp", "test-backend"));
+    }
+
     public static String withoutRoles() {
         return token("test-nobody", List.of(), Map.of());
     }

@@ -23,6 +23,10 @@ public class OptOutAccount extends PanacheEntityBase {
     @Column(name = "honours_gpc", nullable = false)
     public boolean honoursGpc = true;
 
+    /** Where the account's subjects are by default, for the defaults of their purposes (docs/optout.md#defaults). */
+    @Column(nullable = false)
+    public String jurisdiction;
+
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
 

@@ -36,6 +36,19 @@ class StrictObjectMapperTest {
     });
 
     @Test
+    void reads_a_body_larger_than_the_parsers_buffer_arriving_in_small_reads() throws Exception {
+        String body = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(2000, "\"abcdefgh\"")) + "]}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.InputStream trickle = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 3));
+            }
+        };
+        org.assertj.core.api.Assertions.assertThat(mapper.readTree(trickle).get("items").size()).isEqualTo(2000);
+    }
+
+    @Test
     void reads_a_well_formed_body() throws Exception {
         Request request = read("{\"name\":\"Acme \uD83D\uDE80\\t\\n\",\"seats\":3,\"trial\":true,\"kind\":\"FLOATING\",\"tags\":[\"a\"],\"metadata\":{\"os\":\"linux\"}}");
         assertThat(request.name()).isEqualTo("Acme \uD83D\uDE80\t\n");
