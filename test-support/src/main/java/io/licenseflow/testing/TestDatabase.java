@@ -36,7 +36,7 @@ public final class TestDatabase {
         String name = "fault_" + java.util.UUID.randomUUID().toString().replace("-", "");
         execute(database, "CREATE SEQUENCE " + name);
         execute(database, """
-                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $f$
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $f$
                 BEGIN
                   IF NEW.%2$s = '%3$s' AND nextval('%1$s') <= %4$d THEN
                     RAISE EXCEPTION 'injected fault %1$s';
