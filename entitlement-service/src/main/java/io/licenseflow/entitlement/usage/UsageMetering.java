@@ -1,5 +1,6 @@
 package io.licenseflow.entitlement.usage;
 
+import io.licenseflow.commons.http.IdempotencyKey;
 import io.licenseflow.commons.logging.FlowContext;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
@@ -18,12 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -55,7 +52,7 @@ public class UsageMetering {
         return access.open(request.key(), LockModeType.PESSIMISTIC_WRITE, caller).chain(license -> {
             FlowContext.put(FlowContext.LICENSE, license.id);
             FlowContext.put(FlowContext.ACCOUNT, license.accountId);
-            String requestHash = hash(license.id + "|" + request.fingerprint() + "|" + request.meter() + "|" + request.quantity());
+            String requestHash = IdempotencyKey.fingerprint(license.id + "|" + request.fingerprint() + "|" + request.meter() + "|" + request.quantity());
             return UsageRecord.<UsageRecord>find("licenseId = ?1 and idempotencyKey = ?2", license.id, idempotencyKey).firstResult()
                     .chain(earlier -> {
                         if (earlier != null) {
@@ -146,13 +143,5 @@ public class UsageMetering {
                 .call(() -> first ? events.publish(license.id, UsageVerified.TYPE,
                         UsageVerified.firstUsage(license.id, license.accountId, license.onboardingId, record.id, record.meter, now)) : Uni.createFrom().voidItem())
                 .map(saved -> new Recorded(saved, false));
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.licenseflow.entitlement.usage;
 
-import io.licenseflow.commons.problem.ProblemCode;
-import io.licenseflow.commons.problem.ProblemException;
+import io.licenseflow.commons.http.IdempotencyKey;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -25,9 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Usage", description = "Metered usage against each meter's quota")
 public class UsageResource {
-
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final UsageMetering metering;
     private final LicenseAccess access;
@@ -45,14 +40,9 @@ public class UsageResource {
             + "token is optional. The license's first accepted usage emits UsageVerified.")
     public Uni<Response> record(@Valid @NotNull UsageRequest request,
             @Parameter(description = "1 to 255 visible ASCII characters, unique per usage report of the license", required = true,
-                    example = "4f1c1b9e-2f0a-4d52-9b1e-7f7a9c2d1e55") @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header, unique per usage report");
-        }
-        if (!USABLE_KEY.matcher(idempotencyKey).matches()) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+                    example = "4f1c1b9e-2f0a-4d52-9b1e-7f7a9c2d1e55") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+        IdempotencyKey.required(idempotencyKey, "send an Idempotency-Key header, unique per usage report");
         return access.keyCall(request.key(), caller -> metering.record(request, idempotencyKey, caller, access)).map(recorded -> (recorded.replayed()
-                ? Response.ok().header("Idempotency-Replayed", "true") : Response.status(201)).entity(UsageView.of(recorded.record())).build());
+                ? Response.ok().header(IdempotencyKey.REPLAYED, "true") : Response.status(201)).entity(UsageView.of(recorded.record())).build());
     }
 }

@@ -5,6 +5,7 @@ import io.licenseflow.commons.inbox.ProcessedEvents;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.account.AccountCreated;
 import io.licenseflow.optout.optout.AccountStates;
+import io.licenseflow.optout.purpose.OptOutDefaults;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,9 +22,11 @@ public class AccountCreatedConsumer {
 
     private final EventRouting routing;
     private final AccountStates accountStates;
+    private final OptOutDefaults defaults;
 
-    public AccountCreatedConsumer(ProcessedEvents processedEvents, AccountStates accountStates) {
+    public AccountCreatedConsumer(ProcessedEvents processedEvents, AccountStates accountStates, OptOutDefaults defaults) {
         this.accountStates = accountStates;
+        this.defaults = defaults;
         this.routing = processedEvents.routing(CONSUMER).on(AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION, AccountCreated.class, this::record);
     }
 
@@ -36,7 +39,7 @@ public class AccountCreatedConsumer {
         OptOutAccount account = new OptOutAccount();
         account.id = created.accountId();
         account.name = created.name();
-        account.jurisdiction = accountStates.defaultJurisdiction();
+        account.jurisdiction = defaults.defaultJurisdiction();
         account.sourceEventId = event.id();
         account.recordedAt = Instant.now();
         return account.persist().chain(() -> accountStates.publish(account.id));

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class OptOutAccountResource {
 
     /** The account's opt-out scope as recorded from AccountCreated. */
-    public record OptOutAccountView(UUID id, String name, boolean honoursGpc, UUID sourceEventId) {
+    public record OptOutAccountView(UUID id, String name, boolean honoursGpc, String jurisdiction, UUID sourceEventId) {
     }
 
     private final AccountAccess access;
@@ -39,6 +39,6 @@ public class OptOutAccountResource {
         access.checkCanRead(id);
         return OptOutAccount.<OptOutAccount>findById(id)
                 .onItem().ifNull().failWith(() -> new ProblemException(ProblemCode.NOT_FOUND, "no opt-out account " + id))
-                .map(a -> new OptOutAccountView(a.id, a.name, a.honoursGpc, a.sourceEventId));
+                .map(a -> new OptOutAccountView(a.id, a.name, a.honoursGpc, a.jurisdiction, a.sourceEventId));
     }
 }

@@ -1,6 +1,7 @@
 package io.licenseflow.optout.audit;
 
 import io.licenseflow.commons.export.StreamedExport;
+import io.licenseflow.commons.paging.PageRequest;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.optout.identity.OptOutCaller;
@@ -71,7 +72,7 @@ public class AuditResource {
 
     private Multi<Object> export(String account, String after, String limit, String mediaType) {
         UUID accountId = scope(account);
-        int most = exportLimit(limit);
+        int most = PageRequest.limit(limit, MAX_EXPORT, MAX_EXPORT);
         long from = LogPage.afterSequence(after);
         Multi<LogEntryView> rows = StreamedExport.rows(from, seq -> Panache.withSession(() -> (accountId == null
                         ? ComplianceEntry.<ComplianceEntry>find("seq > ?1 order by seq", seq)
@@ -100,20 +101,5 @@ public class AuditResource {
             }
         }
         return accountId;
-    }
-
-    static int exportLimit(String limit) {
-        if (limit == null) {
-            return MAX_EXPORT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_EXPORT) {
-                return value;
-            }
-        } catch (NumberFormatException malformed) {
-            // answered below
-        }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "limit", "must be a whole number from 1 to " + MAX_EXPORT);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 public record LogPage(List<LogEntryView> items, String next) {
 
     public static Uni<LogPage> read(String where, Map<String, Object> parameters, String after, String limitText) {
-        int limit = new PageRequest(limitText, null).limit();
+        int limit = PageRequest.limit(limitText, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
         long from = afterSequence(after);
         Parameters query = Parameters.with("after", from);
         parameters.forEach(query::and);

@@ -28,9 +28,11 @@ public class OptOutCaller {
     public static final String PORTAL_CLIENT = "licenseflow-portal";
 
     private final SecurityIdentity identity;
+    private final AccountAccess access;
 
-    public OptOutCaller(SecurityIdentity identity) {
+    public OptOutCaller(SecurityIdentity identity, AccountAccess access) {
         this.identity = identity;
+        this.access = access;
     }
 
     public boolean isVendorWide() {
@@ -42,7 +44,7 @@ public class OptOutCaller {
     }
 
     public boolean canReadAccount(UUID accountId) {
-        return isVendorWide() || accountId.toString().equals(claim(AccountAccess.ACCOUNT_CLAIM));
+        return identity.hasRole("optouts") || access.canRead(accountId);
     }
 
     public void checkCanReadAccount(UUID accountId) {
@@ -122,7 +124,7 @@ public class OptOutCaller {
 
     /** Who is acting, as the compliance log records it: the token's user, or the client's service account. */
     public String actor() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return access.actor();
     }
 
     /** The OAuth client the call came through (azp), when the token names one. */

@@ -4,7 +4,6 @@ import io.licenseflow.commons.outbox.Outbox;
 import io.licenseflow.events.AggregateTypes;
 import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.events.optout.SubjectOptOutState;
-import io.licenseflow.optout.purpose.OptOutDefaults;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,17 +17,11 @@ import java.util.UUID;
 public class AccountStates {
 
     private final SubjectStates states;
-    private final OptOutDefaults defaults;
     private final Outbox outbox;
 
-    public AccountStates(SubjectStates states, OptOutDefaults defaults, Outbox outbox) {
+    public AccountStates(SubjectStates states, Outbox outbox) {
         this.states = states;
-        this.defaults = defaults;
         this.outbox = outbox;
-    }
-
-    public String defaultJurisdiction() {
-        return defaults.defaultJurisdiction();
     }
 
     public Uni<Void> publish(UUID accountId) {

@@ -5,13 +5,13 @@ import io.licenseflow.commons.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A position in an account's choices, ordered by kind, subject id and purpose: opaque to clients. */
-record ExportCursor(String kind, String subjectId, String purpose) {
+/** A position in an account's choices, ordered by kind, purpose and subject id: opaque to clients. */
+record ExportCursor(String kind, String purpose, String subjectId) {
 
     static final ExportCursor START = new ExportCursor("", "", "");
 
     static ExportCursor of(ChoiceRecord r) {
-        return new ExportCursor(r.kind(), r.subjectId(), r.purpose());
+        return new ExportCursor(r.kind(), r.purpose(), r.subjectId());
     }
 
     String encode() {
@@ -25,7 +25,7 @@ record ExportCursor(String kind, String subjectId, String purpose) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\u0000", 3);
             if (parts.length == 3) {
-                return new ExportCursor(parts[0], parts[2], parts[1]);
+                return new ExportCursor(parts[0], parts[1], parts[2]);
             }
         } catch (IllegalArgumentException malformed) {
             // answered below

@@ -1,8 +1,7 @@
 package io.licenseflow.optout.optout;
 
 import io.licenseflow.commons.export.StreamedExport;
-import io.licenseflow.commons.problem.ProblemCode;
-import io.licenseflow.commons.problem.ProblemException;
+import io.licenseflow.commons.paging.PageRequest;
 import io.licenseflow.optout.identity.OptOutCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -61,7 +60,7 @@ public class OptOutExportResource {
         if (!caller.canReadAccount(accountId) || caller.isEndUser()) {
             throw new ForbiddenException("not your account");
         }
-        int most = limit(limit);
+        int most = PageRequest.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ExportCursor from = ExportCursor.decode(after);
         Uni<List<ChoiceRecord>> boundary = Panache.withSession(() -> page(accountId, from, most - 1, 2));
         return RestMulti.fromUniResponse(boundary, ignored -> StreamedExport.body(StreamedExport.rows(from,
@@ -74,20 +73,5 @@ public class OptOutExportResource {
         return Choice.<Choice>find("key.subject.accountId = :account and " + AFTER + ORDER, Parameters.with("account", accountId)
                         .and("kind", after.kind()).and("purpose", after.purpose()).and("id", after.subjectId()))
                 .range(offset, offset + size - 1).list().map(rows -> rows.stream().map(ChoiceRecord::of).toList());
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException malformed) {
-            // answered below
-        }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -1,6 +1,8 @@
 package io.licenseflow.optout.optout;
 
 import io.licenseflow.commons.outbox.Outbox;
+import io.licenseflow.commons.problem.ProblemCode;
+import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.events.AggregateTypes;
 import io.licenseflow.events.optout.OptOutChanged;
 import io.licenseflow.events.optout.SubjectOptOutState;
@@ -20,9 +22,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records changes of choices, inside the caller's transaction: per subject (in key order, so concurrent batches
@@ -47,6 +53,10 @@ public class OptOutRecorder {
     private record SubjectOutcome(List<ChangeResult> results, SubjectStateView state) {
     }
 
+    /** An account the batch names, with its purposes: read once per batch. */
+    private record AccountScope(OptOutAccount account, List<Purpose> purposes) {
+    }
+
     private static final String INSERT_SUBJECT = """
             INSERT INTO optout_subject (account_id, kind, subject_id, version, jurisdiction, created_at, updated_at)
             VALUES (:account, :kind, :id, 0, :jurisdiction, now(), now()) ON CONFLICT DO NOTHING""";
@@ -65,27 +75,52 @@ public class OptOutRecorder {
         this.metrics = metrics;
     }
 
+    /**
+     * Applies the changes, or none: a change naming an account this service does not know (400 unknown-account) or a
+     * purpose its account does not have (400 unknown-purpose) refuses the batch before anything is written.
+     */
     public Uni<BatchResult> apply(List<Change> changes, Actor actor) {
         Map<SubjectKey, List<Change>> bySubject = new TreeMap<>();
         changes.forEach(c -> bySubject.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c));
-        return Multi.createFrom().iterable(bySubject.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> applyToSubject(e.getKey(), e.getValue(), actor))
-                .collect().asList()
+        return scopes(changes).invoke(scopes -> check(changes, scopes)).chain(scopes -> Multi.createFrom().iterable(bySubject.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> applyToSubject(e.getKey(), e.getValue(), scopes.get(e.getKey().accountId), actor))
+                .collect().asList())
                 .map(outcomes -> new BatchResult(
                         outcomes.stream().flatMap(o -> o.results().stream()).sorted(Comparator.comparingInt(ChangeResult::index)).toList(),
                         outcomes.stream().map(SubjectOutcome::state).toList()));
     }
 
-    private Uni<SubjectOutcome> applyToSubject(SubjectKey key, List<Change> changes, Actor actor) {
-        return OptOutAccount.<OptOutAccount>findById(key.accountId).chain(account -> Panache.getSession()
+    private Uni<Map<UUID, AccountScope>> scopes(List<Change> changes) {
+        Set<UUID> accounts = changes.stream().map(c -> c.key().accountId).collect(Collectors.toCollection(LinkedHashSet::new));
+        return Multi.createFrom().iterable(accounts)
+                .onItem().transformToUniAndConcatenate(id -> OptOutAccount.<OptOutAccount>findById(id)
+                        .chain(account -> account == null ? Uni.createFrom().item(Map.entry(id, new AccountScope(null, List.of())))
+                                : purposes.of(id).map(all -> Map.entry(id, new AccountScope(account, all)))))
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static void check(List<Change> changes, Map<UUID, AccountScope> scopes) {
+        for (Change change : changes) {
+            AccountScope scope = scopes.get(change.key().accountId);
+            if (scope.account() == null) {
+                throw new ProblemException(ProblemCode.UNKNOWN_ACCOUNT, "changes[" + change.index() + "].accountId", "no account " + change.key().accountId);
+            }
+            if (scope.purposes().stream().noneMatch(p -> p.name().equals(change.purpose()))) {
+                throw new ProblemException(ProblemCode.UNKNOWN_PURPOSE, "changes[" + change.index() + "].purpose",
+                        "the account has no purpose '" + change.purpose() + "'");
+            }
+        }
+    }
+
+    private Uni<SubjectOutcome> applyToSubject(SubjectKey key, List<Change> changes, AccountScope scope, Actor actor) {
+        return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT_SUBJECT)
                         .setParameter("account", key.accountId).setParameter("kind", key.kind).setParameter("id", key.subjectId)
-                        .setParameter("jurisdiction", firstJurisdiction(changes, account))
+                        .setParameter("jurisdiction", firstJurisdiction(changes, scope.account()))
                         .executeUpdate())
                 .chain(() -> Subject.<Subject>findById(key, LockModeType.PESSIMISTIC_WRITE))
                 .chain(subject -> Choice.<Choice>list("key.subject = ?1", key)
-                        .chain(choices -> purposes.of(key.accountId)
-                                .chain(all -> applyInOrder(account, subject, choices, all, changes, actor)))));
+                        .chain(choices -> applyInOrder(scope.account(), subject, choices, scope.purposes(), changes, actor)));
     }
 
     private Uni<SubjectOutcome> applyInOrder(OptOutAccount account, Subject subject, List<Choice> choices, List<Purpose> all,

@@ -2,15 +2,12 @@ package io.licenseflow.optout.optout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.licenseflow.commons.http.IdempotencyKey;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +32,7 @@ public class OptOutRequests {
         if (idempotencyKey == null) {
             return apply.get().map(r -> new Answer(r, false));
         }
-        String requestHash = sha256(write(batch));
+        String requestHash = IdempotencyKey.fingerprint(write(batch));
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
                         .setParameter("k", caller + "\n" + idempotencyKey).getSingleResult()
                         .chain(() -> session.createNativeQuery("SELECT request_hash, answer FROM optout_request WHERE caller = :c AND idempotency_key = :k",
@@ -68,14 +65,6 @@ public class OptOutRequests {
         try {
             return json.readValue(text, BatchResult.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

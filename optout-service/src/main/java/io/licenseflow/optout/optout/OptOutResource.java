@@ -1,16 +1,14 @@
 package io.licenseflow.optout.optout;
 
+import io.licenseflow.commons.http.IdempotencyKey;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.optout.account.OptOutAccount;
 import io.licenseflow.optout.gpc.GpcSignal;
 import io.licenseflow.optout.identity.OptOutCaller;
 import io.licenseflow.optout.purpose.OptOutSettings;
-import io.licenseflow.optout.purpose.Purpose;
-import io.licenseflow.optout.purpose.Purposes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,13 +23,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -43,24 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Opt-outs", description = "Choices per subject and purpose: set, withdraw, read, history")
 public class OptOutResource {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     private final OptOutRecorder recorder;
     private final OptOutRequests requests;
     private final SubjectStates states;
-    private final Purposes purposes;
     private final OptOutCaller caller;
     private final OptOutSettings settings;
     private final GpcSignal gpc;
 
-    public OptOutResource(OptOutRecorder recorder, OptOutRequests requests, SubjectStates states, Purposes purposes, OptOutCaller caller,
+    public OptOutResource(OptOutRecorder recorder, OptOutRequests requests, SubjectStates states, OptOutCaller caller,
             OptOutSettings settings, GpcSignal gpc) {
         this.gpc = gpc;
         this.recorder = recorder;
         this.requests = requests;
         this.states = states;
-        this.purposes = purposes;
         this.caller = caller;
         this.settings = settings;
     }
@@ -73,11 +61,9 @@ public class OptOutResource {
             + "answers as the first request did (Idempotency-Replayed: true) and changes nothing.")
     public Uni<Response> change(@Valid @NotNull ChangeBatch batch,
             @Parameter(description = "1 to 255 visible ASCII characters, unique per batch of the caller", example = "b7e9d1c4-batch-0001")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Parameter(description = "1 from an end user's browser: records their opt-out of sale-or-sharing (GPC)") @HeaderParam(GpcSignal.HEADER) String secGpc) {
-        if (idempotencyKey != null && !USABLE_KEY.matcher(idempotencyKey).matches()) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKey.optional(idempotencyKey);
         if (batch.changes().size() > settings.maxBulk()) {
             throw new ProblemException(ProblemCode.BULK_TOO_LARGE, "changes", "at most " + settings.maxBulk() + " changes per request, "
                     + batch.changes().size() + " sent");
@@ -96,10 +82,9 @@ public class OptOutResource {
             changes.add(new OptOutRecorder.Change(i, new SubjectKey(c.accountId(), subject), c.purpose(), c.optedOut(), c.jurisdiction(), source));
         }
         var actor = new OptOutRecorder.Actor(caller.actor(), caller.client());
-        return checkAccountsAndPurposes(changes)
-                .chain(() -> gpc.honour(secGpc, caller))
+        return gpc.honour(secGpc, caller)
                 .chain(() -> requests.once(caller.actor(), idempotencyKey, batch, () -> recorder.apply(changes, actor)))
-                .map(answer -> (answer.replayed() ? Response.ok().header("Idempotency-Replayed", "true") : Response.ok())
+                .map(answer -> (answer.replayed() ? Response.ok().header(IdempotencyKey.REPLAYED, "true") : Response.ok())
                         .entity(answer.result()).build());
     }
 
@@ -115,28 +100,6 @@ public class OptOutResource {
             throw new ForbiddenException("not allowed to read this subject's choices");
         }
         return knownAccount(key.accountId).chain(() -> gpc.honour(secGpc, caller)).chain(() -> states.load(key));
-    }
-
-    private Uni<Void> checkAccountsAndPurposes(List<OptOutRecorder.Change> changes) {
-        Set<UUID> accounts = changes.stream().map(c -> c.key().accountId).collect(Collectors.toCollection(HashSet::new));
-        return Multi.createFrom().iterable(accounts)
-                .onItem().transformToUniAndConcatenate(account -> OptOutAccount.<OptOutAccount>findById(account)
-                        .chain(found -> found == null ? Uni.createFrom().item(Map.entry(account, Set.<String>of()))
-                                : purposes.of(account).map(all -> Map.entry(account, all.stream().map(Purpose::name).collect(Collectors.toSet())))))
-                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
-                .invoke(known -> {
-                    for (OptOutRecorder.Change change : changes) {
-                        Set<String> names = known.get(change.key().accountId);
-                        if (names.isEmpty()) {
-                            throw new ProblemException(ProblemCode.UNKNOWN_ACCOUNT, "changes[" + change.index() + "].accountId",
-                                    "no account " + change.key().accountId);
-                        }
-                        if (!names.contains(change.purpose())) {
-                            throw new ProblemException(ProblemCode.UNKNOWN_PURPOSE, "changes[" + change.index() + "].purpose",
-                                    "the account has no purpose '" + change.purpose() + "'");
-                        }
-                    }
-                }).replaceWithVoid();
     }
 
     static Uni<Void> knownAccount(UUID accountId) {

@@ -1,5 +1,6 @@
 package io.licenseflow.optout.optout;
 
+import io.licenseflow.commons.http.CanonicalUuids;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.events.optout.OptOutSubject;
@@ -34,7 +35,7 @@ public class SubjectQuery {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "account", "the account's id is required");
         }
         try {
-            return UUID.fromString(text);
+            return CanonicalUuids.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "account", "must be an account id (a UUID)");
         }

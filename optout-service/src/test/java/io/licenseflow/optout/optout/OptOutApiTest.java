@@ -22,6 +22,7 @@ import io.licenseflow.testing.TestKafka;
 import io.licenseflow.testing.TestTokens;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
@@ -162,6 +163,23 @@ class OptOutApiTest {
         given().auth().oauth2(TestTokens.optoutClient()).queryParam("account", account).queryParam("kind", "robot").queryParam("subject", "x")
                 .get("/v1/optouts").then().statusCode(400).body("code", equalTo("invalid-parameter"));
         assertThat(OptOuts.logEntries()).isEqualTo(entries);
+        assertThat(TestDatabase.count(DB, "SELECT count(*) FROM optout_choice WHERE account_id = ?", account)).isEqualTo(100);
+    }
+
+    @Test
+    void a_large_batch_is_read_whole_whether_its_length_is_announced_or_it_arrives_chunked() throws Exception {
+        UUID account = OptOuts.account();
+        String body = "{\"changes\": [" + String.join(",", IntStream.range(0, 100)
+                .mapToObj(i -> change(account, "user", "chunked-" + i + "-" + "x".repeat(60), "crash-reports", true)).toList()) + "]}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bytes.length).as("more than one network read").isGreaterThan(16_384);
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/optouts"))
+                .header("Authorization", "Bearer " + TestTokens.optoutClient()).header("Content-Type", "application/json");
+        // No length known in advance: the client sends Transfer-Encoding: chunked
+        var chunked = client.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(200);
         assertThat(TestDatabase.count(DB, "SELECT count(*) FROM optout_choice WHERE account_id = ?", account)).isEqualTo(100);
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -35,15 +34,12 @@ public final class StreamedExport {
      */
     public static <T, K> Multi<T> rows(K start, Function<K, Uni<List<T>>> chunkAfter, Function<T, K> keyOf, int limit) {
         AtomicReference<K> position = new AtomicReference<>(start);
-        AtomicBoolean done = new AtomicBoolean();
+        // whilst: a short chunk is the last, and is still emitted
         return Multi.createBy().repeating().uni(() -> position, p -> chunkAfter.apply(p.get()).invoke(chunk -> {
-                    if (chunk.size() < CHUNK) {
-                        done.set(true);
-                    }
                     if (!chunk.isEmpty()) {
                         p.set(keyOf.apply(chunk.get(chunk.size() - 1)));
                     }
-                })).whilst(chunk -> !done.get())
+                })).whilst(chunk -> chunk.size() == CHUNK)
                 .onItem().transformToIterable(chunk -> chunk)
                 .select().first(limit);
     }

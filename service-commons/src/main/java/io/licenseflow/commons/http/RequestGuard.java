@@ -65,9 +65,7 @@ public class RequestGuard {
     }
 
     /**
-     * Only chunked JSON bodies are read up front (a body with a Content-Length beyond the limit is refused before it
-     * is read): other media types are refused by the endpoints (415) without reading. Bodies of several network reads
-     * must not be read here: Quarkus REST then took a copy of the body that began with zero bytes. Only over
+     * Only JSON bodies are read up front: other media types are refused by the endpoints (415) without reading. Only over
      * HTTP/1.x: Quarkus REST pauses every request it receives, which HTTP/2 refuses for one already read; an HTTP/2 body
      * is streamed to the endpoint, within the same limit (beyond it without a Content-Length, the HTTP layer answers a
      * bare 413).
@@ -75,7 +73,6 @@ public class RequestGuard {
     private void readJsonBody(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.version() != HttpVersion.HTTP_2 && RequestChecks.BODY_METHODS.contains(request.method())
-                && request.headers().get(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH) == null
                 && RequestChecks.hasBody(request.headers()) && RequestChecks.isJsonBody(request.headers())) {
             bodies.handle(context);
         } else {

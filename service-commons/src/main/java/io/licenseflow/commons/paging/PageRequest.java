@@ -29,18 +29,23 @@ public class PageRequest {
     }
 
     public int limit() {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
+        return limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** A {@code limit} parameter's value: {@code otherwise} when absent, 1 to {@code most} (400 invalid-parameter else). */
+    public static int limit(String text, int otherwise, int most) {
+        if (text == null) {
+            return otherwise;
         }
         try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= most) {
                 return value;
             }
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "limit", "must be a whole number from 1 to " + most);
     }
 
     /** The position to continue after, or null for the first page. */
