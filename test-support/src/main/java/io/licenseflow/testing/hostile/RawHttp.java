@@ -48,17 +48,27 @@ final class RawHttp {
         }
     }
 
+    /** Reads to the end of the answer; an event stream never ends, so there the head and what came with it suffice. */
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16384];
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
+                if (isEventStreamHead(out)) {
+                    break;
+                }
             }
         } catch (java.net.SocketException reset) {
             // connection reset after the answer: keep what arrived
         }
         return out.toByteArray();
+    }
+
+    private static boolean isEventStreamHead(ByteArrayOutputStream received) {
+        String text = received.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        return end >= 0 && text.substring(0, end).toLowerCase(Locale.ROOT).contains("\r\ncontent-type: text/event-stream");
     }
 
     private static Answer parse(byte[] response) {

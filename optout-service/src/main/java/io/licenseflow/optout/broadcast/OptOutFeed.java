@@ -1,0 +1,286 @@
+package io.licenseflow.optout.broadcast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.licenseflow.events.EventJson;
+import io.licenseflow.events.Topics;
+import io.licenseflow.events.optout.OptOutChanged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * This replica's copy of the change topic, for its own subscribers. It reads every partition of
+ * {@code licenseflow.optout.events} itself (assigned, no consumer group: every replica sees every change, and positions
+ * are Kafka's own offsets, the same on every replica), from the end at start-up, and hands each change to the
+ * subscribers whose filter matches. It keeps the last {@code licenseflow.broadcast.buffer} changes, so that a
+ * subscriber resuming from a recent position is served from memory; an older position is caught up from Kafka
+ * first. Joining (replay, then live) happens under the lock that dispatch takes, so a subscriber misses nothing and
+ * gets nothing twice.
+ */
+@ApplicationScoped
+public class OptOutFeed {
+
+    private static final Logger LOG = Logger.getLogger(OptOutFeed.class);
+
+    private final String bootstrap;
+    private final int bufferSize;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Deque<BroadcastEvent> recent = new ArrayDeque<>();
+    private final Timer propagation;
+    private volatile FeedPosition position;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public OptOutFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "licenseflow.broadcast.buffer") int bufferSize, MeterRegistry metrics) {
+        this.bootstrap = bootstrap;
+        this.bufferSize = bufferSize;
+        metrics.gauge("licenseflow.optout.subscribers", subscriptions, Set::size);
+        this.propagation = Timer.builder("licenseflow.optout.propagation").description("From a change's commit to this replica's subscribers")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    void start(@Observes StartupEvent start) {
+        thread = Thread.ofPlatform().name("optout-feed").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    /** Ready once the feed stands at the end of every partition. */
+    public boolean isReady() {
+        return position != null;
+    }
+
+    /**
+     * Adds a subscriber, live from now ({@code from} null) or resuming after {@code from}: first every matching change
+     * since, then live. Call from a thread that may block (catching up from Kafka does).
+     */
+    public void subscribe(Subscriber subscriber, FeedPosition from) {
+        Subscription subscription = new Subscription(subscriber, from);
+        FeedPosition caughtUp = from;
+        if (from != null && !coveredByBuffer(from)) {
+            caughtUp = catchUp(subscription, currentPosition());
+        }
+        synchronized (this) {
+            if (caughtUp != null) {
+                for (BroadcastEvent e : recent) {
+                    if (caughtUp.precedes(e.partition(), e.offset())) {
+                        subscription.offer(e);
+                    }
+                }
+            }
+            subscriptions.add(subscription);
+            subscriber.ready(subscription.joinedAt(position));
+        }
+    }
+
+    public void unsubscribe(Subscriber subscriber) {
+        subscriptions.removeIf(s -> s.subscriber == subscriber);
+    }
+
+    /**
+     * A subscriber and how far it has heard. Its event ids only ever move forward: one resuming on a replica that has
+     * read less than the one it left hears nothing twice, and its next id still covers what it had.
+     */
+    private static final class Subscription {
+
+        final Subscriber subscriber;
+        private FeedPosition heard;
+
+        Subscription(Subscriber subscriber, FeedPosition from) {
+            this.subscriber = subscriber;
+            this.heard = from;
+        }
+
+        void offer(BroadcastEvent e) {
+            if (heard != null && !heard.precedes(e.partition(), e.offset())) {
+                return;
+            }
+            heard = heard == null ? e.positionAfter() : heard.union(e.positionAfter());
+            if (subscriber.filter().matches(e)) {
+                subscriber.deliver(e, heard);
+            }
+        }
+
+        FeedPosition joinedAt(FeedPosition feed) {
+            heard = heard == null ? feed : heard.union(feed);
+            return heard;
+        }
+    }
+
+    public int subscriberCount() {
+        return subscriptions.size();
+    }
+
+    public FeedPosition currentPosition() {
+        FeedPosition p = position;
+        if (p == null) {
+            throw new IllegalStateException("the opt-out feed is not positioned yet");
+        }
+        return p;
+    }
+
+    private synchronized boolean coveredByBuffer(FeedPosition from) {
+        Map<Integer, Long> oldest = new HashMap<>();
+        for (BroadcastEvent e : recent) {
+            oldest.putIfAbsent(e.partition(), e.offset());
+        }
+        for (var entry : position.next().entrySet()) {
+            int partition = entry.getKey();
+            long wanted = from.next(partition);
+            if (wanted >= entry.getValue()) {
+                continue; // nothing missed there
+            }
+            Long first = oldest.get(partition);
+            if (first == null || first > wanted) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Delivers the matching changes between {@code from} and {@code to} read from Kafka; answers {@code to}. */
+    private FeedPosition catchUp(Subscription subscription, FeedPosition to) {
+        FeedPosition from = subscription.heard;
+        try (KafkaConsumer<String, String> reader = newConsumer()) {
+            List<TopicPartition> partitions = partitions(reader);
+            reader.assign(partitions);
+            for (TopicPartition tp : partitions) {
+                reader.seek(tp, Math.max(from.next(tp.partition()), reader.beginningOffsets(List.of(tp)).get(tp)));
+            }
+            FeedPosition at = from;
+            while (partitions.stream().anyMatch(tp -> reader.position(tp) < to.next(tp.partition()))) {
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < to.next(record.partition())) {
+                        at = at.after(record.partition(), record.offset());
+                        BroadcastEvent event = toEvent(record, at);
+                        if (event != null) {
+                            subscription.offer(event);
+                        }
+                    }
+                }
+            }
+            return to;
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> c = newConsumer()) {
+                consumer = c;
+                List<TopicPartition> partitions = partitions(c);
+                c.assign(partitions);
+                c.seekToEnd(partitions);
+                Map<Integer, Long> start = new HashMap<>();
+                partitions.forEach(tp -> start.put(tp.partition(), c.position(tp)));
+                synchronized (this) {
+                    if (position == null) {
+                        position = new FeedPosition(start);
+                    } else {
+                        // After a reconnect: continue where the feed stood, so nothing is skipped.
+                        partitions.forEach(tp -> c.seek(tp, position.next(tp.partition())));
+                    }
+                }
+                LOG.infof("opt-out feed positioned at %s", position.encode());
+                while (running) {
+                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+                        dispatch(record);
+                    }
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("opt-out feed failed, reconnecting: %s", e.toString());
+                sleep();
+            }
+        }
+    }
+
+    private synchronized void dispatch(ConsumerRecord<String, String> record) {
+        position = position.after(record.partition(), record.offset());
+        BroadcastEvent event = toEvent(record, position);
+        if (event == null) {
+            return;
+        }
+        recent.addLast(event);
+        if (recent.size() > bufferSize) {
+            recent.removeFirst();
+        }
+        subscriptions.forEach(subscription -> subscription.offer(event));
+        propagation.record(Duration.between(event.occurredAt(), Instant.now()));
+    }
+
+    private static BroadcastEvent toEvent(ConsumerRecord<String, String> record, FeedPosition after) {
+        try {
+            JsonNode event = EventJson.MAPPER.readTree(record.value());
+            if (!OptOutChanged.TYPE.equals(event.path("type").asText())) {
+                return null;
+            }
+            JsonNode payload = event.path("payload");
+            return new BroadcastEvent(record.partition(), record.offset(), after, Instant.parse(event.path("occurredAt").asText()),
+                    UUID.fromString(payload.path("accountId").asText()),
+                    payload.path("subject").path("kind").asText(), payload.path("subject").path("id").asText(), payload.path("purpose").asText(),
+                    record.value());
+        } catch (Exception unreadable) {
+            LOG.warnf("skipping an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), unreadable.toString());
+            return null;
+        }
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The change topic exists once Debezium published its first change; asking for it creates it as that would.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, String> c) {
+        var infos = c.partitionsFor(Topics.OPTOUT_EVENTS, Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException(Topics.OPTOUT_EVENTS + " does not exist yet");
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+        return partitions;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
