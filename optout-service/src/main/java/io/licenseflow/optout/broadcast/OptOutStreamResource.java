@@ -2,10 +2,7 @@ package io.licenseflow.optout.broadcast;
 
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
-import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.optout.identity.OptOutCaller;
-import io.licenseflow.optout.optout.SubjectQuery;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -56,7 +52,7 @@ public class OptOutStreamResource {
             + "Last-Event-ID. Customers must name their account; end users their own subject.")
     public Multi<OutboundSseEvent> stream(@RestQuery String account, @RestQuery String kind, @RestQuery String subject,
             @RestQuery String purpose, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        SubscriptionFilter filter = filter(account, kind, subject, purpose);
+        SubscriptionFilter filter = SubscriptionFilter.permitted(caller, account, kind, subject, purpose);
         FeedPosition from = lastEventId == null || lastEventId.isBlank() ? null : FeedPosition.decode(lastEventId);
         if (!feed.isReady()) {
             throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE, "the broadcast is starting");
@@ -86,27 +82,5 @@ public class OptOutStreamResource {
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(changes, heartbeats);
-    }
-
-    private SubscriptionFilter filter(String account, String kind, String subject, String purpose) {
-        UUID accountId = account == null ? null : SubjectQuery.accountId(account);
-        if (kind != null && !(kind.equals(OptOutSubject.USER) || kind.equals(OptOutSubject.MACHINE) || kind.equals(OptOutSubject.ACCOUNT))) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "kind", "must be user, machine or account");
-        }
-        if (subject != null && kind == null) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "kind", "a subject needs its kind");
-        }
-        if (caller.isEndUser()) {
-            var own = caller.ownSubject();
-            if (own == null || !own.accountId().equals(accountId) || !OptOutSubject.USER.equals(kind) || !own.subject().id().equals(subject)) {
-                throw new ForbiddenException("an end user may follow only their own subject");
-            }
-        } else if (!caller.isVendorWide()) {
-            if (accountId == null) {
-                throw new ProblemException(ProblemCode.INVALID_PARAMETER, "account", "the account's id is required");
-            }
-            caller.checkCanReadAccount(accountId);
-        }
-        return new SubscriptionFilter(accountId, kind, subject, purpose);
     }
 }
