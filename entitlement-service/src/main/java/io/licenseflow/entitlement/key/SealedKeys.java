@@ -1,5 +1,6 @@
 package io.licenseflow.entitlement.key;
 
+import io.licenseflow.commons.secrets.SecretSeal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package io.licenseflow.entitlement.signing;
 
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
-import io.licenseflow.entitlement.key.SecretSeal;
+import io.licenseflow.commons.secrets.SecretSeal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.licenseflow.entitlement.key.SecretSeal;
+import io.licenseflow.commons.secrets.SecretSeal;
 import io.licenseflow.entitlement.license.Licensing;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestTokens;

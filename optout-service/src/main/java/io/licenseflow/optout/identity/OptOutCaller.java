@@ -100,6 +100,30 @@ public class OptOutCaller {
         return own != null && own.accountId().equals(accountId) && own.subject().equals(subject);
     }
 
+    /**
+     * Registers and changes webhooks: the vendor's admins and service clients for any account or all of them; a customer's
+     * admin for their own account only.
+     */
+    public void checkCanManageWebhooks(UUID accountId) {
+        if (identity.hasRole("admin") || identity.hasRole("optouts")) {
+            return;
+        }
+        if (!identity.hasRole("customer") || accountId == null || !accountId.toString().equals(claim(AccountAccess.ACCOUNT_CLAIM))) {
+            throw new ForbiddenException("customers manage only their own account's webhooks");
+        }
+    }
+
+    /** Sees a webhook of {@code accountId} (null: vendor-wide): vendor staff and clients all, customers their account's. */
+    public boolean canSeeWebhooks(UUID accountId) {
+        return isVendorWide() || (accountId != null && identity.hasRole("customer") && accountId.toString().equals(claim(AccountAccess.ACCOUNT_CLAIM)));
+    }
+
+    /** The account named by a customer's token; null for everyone else. */
+    public UUID customerAccount() {
+        String account = identity.hasRole("customer") && !isVendorWide() ? claim(AccountAccess.ACCOUNT_CLAIM) : null;
+        return account == null ? null : UUID.fromString(account);
+    }
+
     /** The source a change records unless the request names one: the portal's, the admin's, or the API's. */
     public String defaultSource() {
         if (PORTAL_CLIENT.equals(claim("azp"))) {

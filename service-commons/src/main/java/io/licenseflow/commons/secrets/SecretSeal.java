@@ -1,4 +1,4 @@
-package io.licenseflow.entitlement.key;
+package io.licenseflow.commons.secrets;
 
 import java.util.Base64;
 import javax.crypto.spec.SecretKeySpec;
