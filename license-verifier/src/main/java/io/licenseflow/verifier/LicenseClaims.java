@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param issuedAt {@code iat}
  * @param notBefore {@code nbf}
  * @param tokenExpiresAt {@code exp}: issued-at plus the type's check-in interval
+ * @param optOuts the account's and the machine's opt-outs at issue ({@code optouts}); null in a token that carries none
  */
 public record LicenseClaims(
         UUID licenseId,
@@ -38,10 +39,19 @@ public record LicenseClaims(
         String fingerprint,
         Instant issuedAt,
         Instant notBefore,
-        Instant tokenExpiresAt) {
+        Instant tokenExpiresAt,
+        OptOuts optOuts) {
 
     public boolean hasEntitlement(String code) {
         return entitlements.contains(code);
+    }
+
+    /**
+     * Whether {@code purpose} may be collected from this machine: not when its account or the machine opted out of it
+     * when the token was issued, nor when the token carries no opt-outs at all (collect nothing not shown to be allowed).
+     */
+    public boolean mayCollect(String purpose) {
+        return optOuts != null && optOuts.mayCollect(purpose);
     }
 
     public Optional<MeterQuota> meter(String name) {

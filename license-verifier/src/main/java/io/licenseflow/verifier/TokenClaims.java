@@ -13,7 +13,7 @@ import org.jose4j.jwt.NumericDate;
 /**
  * The claims of a license token, both ways: what the issuer writes and what {@link LicenseVerifier} reads, so that
  * the format has one definition. Registered claims {@code iss sub jti iat nbf exp}; the license in {@code license},
- * the machine in {@code machine}; times inside them are RFC 3339 strings (docs/validation.md shows one decoded).
+ * the machine in {@code machine}, what may not be collected in {@code optouts}; times inside them are RFC 3339 strings (docs/validation.md shows one decoded).
  */
 public final class TokenClaims {
 
@@ -59,7 +59,58 @@ public final class TokenClaims {
         machine.put("activationId", license.activationId().toString());
         machine.put("fingerprint", license.fingerprint());
         claims.setClaim("machine", machine);
+        if (license.optOuts() != null) {
+            claims.setClaim("optouts", optOuts(license.optOuts()));
+        }
         return claims;
+    }
+
+    private static Map<String, Object> optOuts(OptOuts o) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("optedOut", o.optedOut());
+        body.put("account", subject(o.account()));
+        if (o.machine() != null) {
+            body.put("machine", subject(o.machine()));
+        }
+        if (o.user() != null) {
+            body.put("user", subject(o.user()));
+        }
+        body.put("subjectDefaults", o.subjectDefaults());
+        return body;
+    }
+
+    private static Map<String, Object> subject(OptOuts.Subject s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", s.id());
+        body.put("version", s.version());
+        body.put("optedOut", s.optedOut());
+        return body;
+    }
+
+    private static OptOuts readOptOuts(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> o = object(value, "optouts");
+        return new OptOuts(strings(o.get("optedOut"), "optouts.optedOut"), readSubject(o.get("account"), "optouts.account"),
+                o.get("machine") == null ? null : readSubject(o.get("machine"), "optouts.machine"),
+                o.get("user") == null ? null : readSubject(o.get("user"), "optouts.user"), strings(o.get("subjectDefaults"), "optouts.subjectDefaults"));
+    }
+
+    private static OptOuts.Subject readSubject(Object value, String name) {
+        Map<String, Object> s = object(value, name);
+        return new OptOuts.Subject(string(s, "id"), number(s, "version").longValue(), strings(s.get("optedOut"), name + ".optedOut"));
+    }
+
+    private static List<String> strings(Object value, String name) {
+        List<String> strings = new ArrayList<>();
+        for (Object item : list(value, name)) {
+            if (!(item instanceof String text)) {
+                throw new IllegalArgumentException(name + " holds a non-string");
+            }
+            strings.add(text);
+        }
+        return List.copyOf(strings);
     }
 
     /** The license a verified token states; throws when a claim is missing or of the wrong kind. */
@@ -88,7 +139,8 @@ public final class TokenClaims {
         return new LicenseClaims(licenseId, UUID.fromString(string(license, "accountId")), string(license, "type"),
                 number(license, "typeVersion").intValue(), List.copyOf(entitlements), List.copyOf(meters), expiry, string(seats, "model"),
                 number(seats, "limit").intValue(), UUID.fromString(string(machine, "activationId")), string(machine, "fingerprint"),
-                instant(claims.getIssuedAt(), "iat"), instant(claims.getNotBefore(), "nbf"), instant(claims.getExpirationTime(), "exp"));
+                instant(claims.getIssuedAt(), "iat"), instant(claims.getNotBefore(), "nbf"), instant(claims.getExpirationTime(), "exp"),
+                readOptOuts(claims.getClaimValue("optouts")));
     }
 
     @SuppressWarnings("unchecked")

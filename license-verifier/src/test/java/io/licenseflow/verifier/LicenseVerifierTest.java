@@ -70,6 +70,29 @@ class LicenseVerifierTest {
     }
 
     @Test
+    void a_token_tells_what_may_be_collected_from_its_machine_and_account() {
+        LicenseClaims claims = verifier.verify(token(first, license()), Check.machine(MACHINE)).license().orElseThrow();
+        assertThat(claims.optOuts()).isEqualTo(OPT_OUTS);
+        assertThat(claims.mayCollect("crash-reports")).isTrue();
+        assertThat(claims.mayCollect("telemetry")).as("the machine opted out").isFalse();
+        assertThat(claims.mayCollect("sale-or-sharing")).as("the account opted out").isFalse();
+        assertThat(claims.optOuts().mayCollectForUnnamedSubject("telemetry")).as("another machine's own choice is unknown here").isTrue();
+        assertThat(claims.optOuts().mayCollectForUnnamedSubject("marketing-email")).as("opted out by default").isFalse();
+        assertThat(claims.optOuts().machine().version()).isEqualTo(7);
+    }
+
+    @Test
+    void a_token_without_opt_outs_allows_collecting_nothing() {
+        LicenseClaims old = license();
+        LicenseClaims without = new LicenseClaims(old.licenseId(), old.accountId(), old.type(), old.typeVersion(), old.entitlements(), old.meters(),
+                old.expiry(), old.seatModel(), old.seatLimit(), old.activationId(), old.fingerprint(), old.issuedAt(), old.notBefore(),
+                old.tokenExpiresAt(), null);
+        LicenseClaims claims = verifier.verify(token(first, without), Check.machine(MACHINE)).license().orElseThrow();
+        assertThat(claims.optOuts()).isNull();
+        assertThat(claims.mayCollect("crash-reports")).isFalse();
+    }
+
+    @Test
     void a_tampered_payload_fails_its_signature() {
         String[] parts = token(first, license()).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("export-pdf", "export-all");
@@ -198,6 +221,10 @@ class LicenseVerifierTest {
                 .as("expiry comes before the machine in the precedence").isEqualTo(ValidationCode.EXPIRED);
     }
 
+    private static final OptOuts OPT_OUTS = new OptOuts(List.of("sale-or-sharing", "telemetry"),
+            new OptOuts.Subject("acct", 3, List.of("sale-or-sharing")), new OptOuts.Subject(MACHINE, 7, List.of("telemetry")), null,
+            List.of("marketing-email"));
+
     private LicenseClaims license() {
         return license(NOW.plus(Duration.ofDays(200)));
     }
@@ -210,7 +237,7 @@ class LicenseVerifierTest {
         return new LicenseClaims(UUID.randomUUID(), UUID.randomUUID(), "team-annual", 3, List.of("export-pdf", "reports"),
                 List.of(new MeterQuota("api-calls", 1000, "MONTH", "DENY", null), new MeterQuota("exports", 1000, "MONTH", "ALLOW_AND_FLAG", 1.5)),
                 new Expiry(expiresAt, grace, maintain, false), "NODE_LOCKED", 5, UUID.randomUUID(), MACHINE,
-                NOW, NOW, NOW.plus(Duration.ofHours(1)));
+                NOW, NOW, NOW.plus(Duration.ofHours(1)), OPT_OUTS);
     }
 
     private static String token(Key key, LicenseClaims license) {

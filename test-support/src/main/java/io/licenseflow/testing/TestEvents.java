@@ -14,6 +14,9 @@ import io.licenseflow.events.licensetype.LicenseTypePublished;
 import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.onboarding.OnboardingStep;
+import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.optout.OptOutViolationCaught;
+import io.licenseflow.events.optout.SubjectOptOutState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -92,5 +95,27 @@ public final class TestEvents {
         return new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION,
                 "/licenseflow/onboarding-service", AggregateTypes.ACCOUNT, key, now,
                 EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, "contact@" + accountId + ".example.com", now, "en")), "test-" + accountId);
+    }
+
+    /** A SubjectOptOutState as optout-service publishes it on the compacted state topic (record key: the subject). */
+    public static EventEnvelope subjectOptOutState(UUID accountId, String kind, String subjectId, long version, List<String> optedOut,
+            List<String> subjectDefaults) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OptOutSubject subject = new OptOutSubject(kind, subjectId);
+        List<SubjectOptOutState.PurposeState> purposes = optedOut.stream()
+                .map(p -> new SubjectOptOutState.PurposeState(p, true, "CHOICE", "api", now)).toList();
+        return new EventEnvelope(UUID.randomUUID(), SubjectOptOutState.TYPE, SubjectOptOutState.SCHEMA_VERSION, "/licenseflow/optout-service",
+                AggregateTypes.OPTOUT_STATE, accountId + ":" + kind + ":" + subjectId, now,
+                EventJson.MAPPER.valueToTree(new SubjectOptOutState(accountId, subject, version, "US-CA", List.copyOf(optedOut), purposes,
+                        subjectDefaults, now)), "test-" + accountId);
+    }
+
+    /** An OptOutViolationCaught as entitlement-service publishes it on the license topic (record key: the license). */
+    public static EventEnvelope optOutViolationCaught(UUID licenseId, UUID accountId, String kind, String subjectId, String purpose, long version) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new EventEnvelope(UUID.randomUUID(), OptOutViolationCaught.TYPE, OptOutViolationCaught.SCHEMA_VERSION,
+                "/licenseflow/entitlement-service", AggregateTypes.LICENSE, licenseId.toString(), now,
+                EventJson.MAPPER.valueToTree(new OptOutViolationCaught(licenseId, accountId, new OptOutSubject(kind, subjectId), purpose,
+                        OptOutViolationCaught.REFUSED, "api-calls", version, "licenseflow-backend", now)), "test-" + licenseId);
     }
 }

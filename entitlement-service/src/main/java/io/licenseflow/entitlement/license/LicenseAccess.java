@@ -37,6 +37,11 @@ public class LicenseAccess {
             return identity.isAnonymous();
         }
 
+        /** The OAuth client (azp) of the token; null when the key alone was the credential. */
+        public String client() {
+            return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("azp") != null ? jwt.getClaim("azp").toString() : null;
+        }
+
         /** With a token, the caller must be allowed by it; without one, the key was the credential. */
         public void checkMayUse(License license) {
             if (!mayUse(license)) {

@@ -2,6 +2,7 @@ package io.licenseflow.entitlement.token;
 
 import io.licenseflow.entitlement.activation.Activation;
 import io.licenseflow.entitlement.license.License;
+import io.licenseflow.entitlement.optout.OptOutLookup;
 import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
 import io.licenseflow.entitlement.signing.Signer;
 import io.licenseflow.entitlement.signing.SigningKeys;
@@ -20,18 +21,20 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Offline license tokens: a compact JWS (EdDSA, typ license+jwt) of the license as issued to one machine, valid for the
- * type's check-in interval, signed by the current signing key. Claims as {@link TokenClaims} writes them, so that the
+ * Offline license tokens: a compact JWS (EdDSA, typ license+jwt) of the license as issued to one machine, with what may
+ * not be collected from that machine and its account, valid for the type's check-in interval, signed by the current signing key. Claims as {@link TokenClaims} writes them, so that the
  * verifier library reads exactly what is issued.
  */
 @ApplicationScoped
 public class LicenseTokens {
 
     private final SigningKeys keys;
+    private final OptOutLookup optOuts;
     private final String issuer;
 
-    public LicenseTokens(SigningKeys keys, @ConfigProperty(name = "licenseflow.tokens.issuer") String issuer) {
+    public LicenseTokens(SigningKeys keys, OptOutLookup optOuts, @ConfigProperty(name = "licenseflow.tokens.issuer") String issuer) {
         this.keys = keys;
+        this.optOuts = optOuts;
         this.issuer = issuer;
     }
 
@@ -48,7 +51,7 @@ public class LicenseTokens {
         Instant expiresAt = now.plus(Duration.parse(type.checkInInterval()));
         LicenseClaims claims = new LicenseClaims(license.id, license.accountId, license.licenseTypeName, license.licenseTypeVersion,
                 List.copyOf(type.entitlements()), meters(type), license.expiry(), license.seatModel.name(), license.seatLimit, activation.id,
-                activation.fingerprint, now, now, expiresAt);
+                activation.fingerprint, now, now, expiresAt, optOuts.of(license.accountId, activation.fingerprint, null));
         Signer signer = keys.current();
         return new IssuedToken(signer.licenseToken(TokenClaims.write(claims, issuer, UUID.randomUUID().toString()).toJson()), signer.kid(), expiresAt);
     }

@@ -10,9 +10,13 @@ import io.licenseflow.entitlement.license.License;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.licenseflow.entitlement.license.LicenseEvents;
 import io.licenseflow.entitlement.licensetype.LicenseTypeVersion;
+import io.licenseflow.entitlement.optout.OptOutLookup;
 import io.licenseflow.events.license.UsageRecorded;
 import io.licenseflow.events.license.UsageVerified;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.UsageRule;
+import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.optout.OptOutViolationCaught;
+import io.licenseflow.verifier.OptOuts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,16 +39,21 @@ public class UsageMetering {
 
     private static final Logger LOG = Logger.getLogger(UsageMetering.class);
 
-    /** An accepted usage, and whether it was a replay of an earlier request under the same Idempotency-Key. */
-    public record Recorded(UsageRecord record, boolean replayed) {
+    /**
+     * An accepted usage, and whether it was a replay of an earlier request under the same Idempotency-Key; or, with
+     * {@code refused} set, a report refused for its purpose (nothing counted; the violation caught is recorded).
+     */
+    public record Recorded(UsageRecord record, boolean replayed, OptOutViolationCaught refused) {
     }
 
     private final LicenseEvents events;
     private final MeterRegistry metrics;
+    private final OptOutLookup optOuts;
 
-    public UsageMetering(LicenseEvents events, MeterRegistry metrics) {
+    public UsageMetering(LicenseEvents events, MeterRegistry metrics, OptOutLookup optOuts) {
         this.events = events;
         this.metrics = metrics;
+        this.optOuts = optOuts;
     }
 
     @WithTransaction
@@ -60,7 +69,11 @@ public class UsageMetering {
                                 throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                                         "Idempotency-Key '" + idempotencyKey + "' was used for another usage report of this license");
                             }
-                            return Uni.createFrom().item(new Recorded(earlier, true));
+                            return Uni.createFrom().item(new Recorded(earlier, true, null));
+                        }
+                        OptOutViolationCaught violation = violation(license, request, caller);
+                        if (violation != null) {
+                            return refuse(license, violation);
                         }
                         return accept(license, request, idempotencyKey, requestHash);
                     });
@@ -142,6 +155,39 @@ public class UsageMetering {
                         record.meter, record.quantity, record.periodStart, record.periodEnd, record.used, record.quota, record.overage, now)))
                 .call(() -> first ? events.publish(license.id, UsageVerified.TYPE,
                         UsageVerified.firstUsage(license.id, license.accountId, license.onboardingId, record.id, record.meter, now)) : Uni.createFrom().voidItem())
-                .map(saved -> new Recorded(saved, false));
+                .map(saved -> new Recorded(saved, false, null));
+    }
+
+    /**
+     * The opt-out a report for a purpose runs into, if any: the user's, else the machine's, else the account's (the most
+     * specific subject that opted out of the purpose, with the version the decision saw).
+     */
+    private OptOutViolationCaught violation(License license, UsageRequest request, LicenseAccess.Caller caller) {
+        if (request.purpose() == null) {
+            return null;
+        }
+        OptOuts held = optOuts.of(license.accountId, request.fingerprint(), request.user());
+        if (held.mayCollect(request.purpose())) {
+            return null;
+        }
+        OptOuts.Subject subject = held.account();
+        String kind = OptOutSubject.ACCOUNT;
+        if (held.user() != null && held.user().optedOut().contains(request.purpose())) {
+            subject = held.user();
+            kind = OptOutSubject.USER;
+        } else if (held.machine() != null && held.machine().optedOut().contains(request.purpose())) {
+            subject = held.machine();
+            kind = OptOutSubject.MACHINE;
+        }
+        return new OptOutViolationCaught(license.id, license.accountId, new OptOutSubject(kind, subject.id()), request.purpose(),
+                OptOutViolationCaught.REFUSED, request.meter(), subject.version(), caller.client(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Counts nothing; records the violation caught (its event, for the compliance log) in the report's transaction. */
+    private Uni<Recorded> refuse(License license, OptOutViolationCaught violation) {
+        metrics.counter("licenseflow.optout.violations", "purpose", violation.purpose(), "action", violation.action()).increment();
+        LOG.infof("license %s: a %s report for %s refused: %s %s opted out (version %d)", license.id, violation.meter(), violation.purpose(),
+                violation.subject().kind(), violation.subject().id(), violation.optOutVersion());
+        return events.publish(license.id, OptOutViolationCaught.TYPE, violation).map(published -> new Recorded(null, false, violation));
     }
 }

@@ -1,6 +1,8 @@
 package io.licenseflow.entitlement.usage;
 
 import io.licenseflow.commons.http.IdempotencyKey;
+import io.licenseflow.commons.problem.ProblemException;
+import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.entitlement.license.LicenseAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -42,7 +44,14 @@ public class UsageResource {
             @Parameter(description = "1 to 255 visible ASCII characters, unique per usage report of the license", required = true,
                     example = "4f1c1b9e-2f0a-4d52-9b1e-7f7a9c2d1e55") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         IdempotencyKey.required(idempotencyKey, "send an Idempotency-Key header, unique per usage report");
-        return access.keyCall(request.key(), caller -> metering.record(request, idempotencyKey, caller, access)).map(recorded -> (recorded.replayed()
-                ? Response.ok().header(IdempotencyKey.REPLAYED, "true") : Response.status(201)).entity(UsageView.of(recorded.record())).build());
+        return access.keyCall(request.key(), caller -> metering.record(request, idempotencyKey, caller, access)).map(recorded -> {
+            if (recorded.refused() != null) {
+                var v = recorded.refused();
+                throw new ProblemException(ProblemCode.OPTED_OUT_PURPOSE, "the " + v.subject().kind() + " " + v.subject().id()
+                        + " opted out of " + v.purpose() + " (opt-out version " + v.optOutVersion() + "): the report was not counted");
+            }
+            return (recorded.replayed() ? Response.ok().header(IdempotencyKey.REPLAYED, "true") : Response.status(201))
+                    .entity(UsageView.of(recorded.record())).build();
+        });
     }
 }

@@ -2,10 +2,12 @@ package io.licenseflow.entitlement.validation;
 
 import io.licenseflow.entitlement.key.LicenseKey;
 import io.licenseflow.entitlement.key.LicenseKeyHasher;
+import io.licenseflow.entitlement.optout.OptOutLookup;
 import io.licenseflow.entitlement.usage.QuotaWindow;
 import io.licenseflow.events.license.LicenseStatus;
 import io.licenseflow.events.licensetype.LicenseTypeDefinition.UsageRule.QuotaPeriod;
 import io.licenseflow.verifier.MeterQuota;
+import io.licenseflow.verifier.OptOuts;
 import io.licenseflow.verifier.ValidationCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -13,23 +15,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Judges a validation from the view alone: the codes in the fixed order of {@link ValidationCode} (docs/validation.md),
- * the first that applies wins. Deterministic: the same question against the same snapshot at the same standing gives
- * the same answer.
+ * Judges a validation from the views alone: the codes in the fixed order of {@link ValidationCode} (docs/validation.md),
+ * the first that applies wins, and the opt-outs that hold for the license's account, machine and user. Deterministic:
+ * the same question against the same snapshot and opt-out state at the same standing gives the same answer.
  */
 @ApplicationScoped
 public class LicenseValidator {
 
     private final ValidationView view;
     private final LicenseKeyHasher hasher;
+    private final OptOutLookup optOuts;
 
-    public LicenseValidator(ValidationView view, LicenseKeyHasher hasher) {
+    public LicenseValidator(ValidationView view, LicenseKeyHasher hasher, OptOutLookup optOuts) {
         this.view = view;
         this.hasher = hasher;
+        this.optOuts = optOuts;
     }
 
     public ValidationAnswer validate(ValidateRequest request, Instant now) {
-        ValidationAnswer.Scope scope = new ValidationAnswer.Scope(request.fingerprint(), request.entitlement(), request.meter());
+        ValidationAnswer.Scope scope = new ValidationAnswer.Scope(request.fingerprint(), request.entitlement(), request.meter(),
+                request.user());
         Optional<LicenseKey> key = LicenseKey.parse(request.key());
         if (key.isEmpty()) {
             return answer(ValidationCode.MALFORMED_KEY, "not a license key (LF- and seven groups of four letters and digits, the last "
@@ -110,12 +115,13 @@ public class LicenseValidator {
         return new ValidationAnswer.Meter(name, quota.period(), quota.quota(), cap < 0 ? null : cap, used, window.start(), window.end());
     }
 
-    private static ValidationAnswer answer(ValidationCode code, String detail, LicenseSnapshot license, ValidationAnswer.Machine machine,
+    private ValidationAnswer answer(ValidationCode code, String detail, LicenseSnapshot license, ValidationAnswer.Machine machine,
             ValidationAnswer.Meter meter, ValidationAnswer.Scope scope, ValidateRequest request, Instant now) {
         ValidationAnswer.License summary = license == null ? null : new ValidationAnswer.License(license.licenseId(), license.accountId(),
                 license.status().name(), new ValidationAnswer.Type(license.type(), license.typeVersion()), license.entitlements(),
                 license.expiry().expiresAt(), license.expiry().graceEndsAt(), license.expiry().maintainsAccess() ? "MAINTAIN_ACCESS" : "RESTRICT_ACCESS",
                 new ValidationAnswer.Seats(license.seatModel(), license.seatsUsed(), license.seatLimit()));
-        return new ValidationAnswer(code.valid(), code, detail, summary, machine, meter, scope, request.nonce(), now);
+        OptOuts collectable = license == null ? null : optOuts.of(license.accountId(), request.fingerprint(), request.user());
+        return new ValidationAnswer(code.valid(), code, detail, summary, machine, meter, scope, collectable, request.nonce(), now);
     }
 }

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A validation question: the key, and optionally the machine, a feature and a meter to check; {@code nonce} is echoed
+ * A validation question: the key, and optionally the machine, a feature and a meter to check, and the user whose
+ * opt-outs the answer should carry; {@code nonce} is echoed
  * in the signed answer, so that an answer cannot be replayed for another question.
  */
 public record ValidateRequest(
@@ -13,5 +14,7 @@ public record ValidateRequest(
         @Size(min = 1, max = 255) @Schema(examples = "4c:2e:8a:91:fe:01") String fingerprint,
         @Size(min = 1, max = 64) @Schema(examples = "export-pdf") String entitlement,
         @Size(min = 1, max = 64) @Schema(examples = "api-calls") String meter,
-        @Size(min = 1, max = 128) @Schema(examples = "c0ffee-42") String nonce) {
+        @Size(min = 1, max = 128) @Schema(examples = "c0ffee-42") String nonce,
+        @Size(min = 1, max = 255) @Schema(description = "The end user (opt-out subject id) the product serves, for their opt-outs",
+                examples = "emil") String user) {
 }

@@ -2,19 +2,23 @@ package io.licenseflow.entitlement.validation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.licenseflow.verifier.OptOuts;
 import io.licenseflow.verifier.ValidationCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to a validation, always in this shape (absent parts are null, never missing): the verdict, the license as
- * it stands, the machine and meter asked about, the question echoed, and when it was checked. Everything but
- * {@code checkedAt} depends only on the question and the license's state.
+ * it stands, the machine and meter asked about, the question echoed, what may not be collected, and when it was checked.
+ * Everything but {@code checkedAt} depends only on the question, the license's state and the opt-outs' state.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"valid", "code", "detail", "license", "machine", "meter", "scope", "nonce", "checkedAt"})
+@JsonPropertyOrder({"valid", "code", "detail", "license", "machine", "meter", "scope", "optOuts", "nonce", "checkedAt"})
 public record ValidationAnswer(boolean valid, ValidationCode code, String detail, License license, Machine machine, Meter meter, Scope scope,
+        @Schema(description = "What may not be collected for the license's account, the machine and the user asked about "
+                + "(docs/optout.md#enforcement); null when no license was found") OptOuts optOuts,
         String nonce, Instant checkedAt) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -43,7 +47,7 @@ public record ValidationAnswer(boolean valid, ValidationCode code, String detail
 
     /** What was asked, bar the key. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"fingerprint", "entitlement", "meter"})
-    public record Scope(String fingerprint, String entitlement, String meter) {
+    @JsonPropertyOrder({"fingerprint", "entitlement", "meter", "user"})
+    public record Scope(String fingerprint, String entitlement, String meter, String user) {
     }
 }

@@ -1,6 +1,7 @@
 package io.licenseflow.optout.broadcast;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.licenseflow.commons.kafka.TopicFollower;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.Topics;
 import io.licenseflow.events.optout.OptOutChanged;
@@ -13,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -50,9 +47,7 @@ public class OptOutFeed {
     private final Deque<BroadcastEvent> recent = new ArrayDeque<>();
     private final Timer propagation;
     private volatile FeedPosition position;
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean running = true;
-    private Thread thread;
+    private TopicFollower follower;
 
     public OptOutFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "licenseflow.broadcast.buffer") int bufferSize, MeterRegistry metrics) {
@@ -64,15 +59,20 @@ public class OptOutFeed {
     }
 
     void start(@Observes StartupEvent start) {
-        thread = Thread.ofPlatform().name("optout-feed").daemon().start(this::run);
+        follower = TopicFollower.start(bootstrap, Topics.OPTOUT_EVENTS, this::startAt, this::dispatch,
+                () -> LOG.infof("opt-out feed live at %s", position.encode()));
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        follower.close();
+    }
+
+    /** From the end at start-up; after a reconnect, where the feed stood, so that nothing is skipped. */
+    private synchronized Map<Integer, Long> startAt(Map<Integer, Long> end) {
+        if (position == null) {
+            position = new FeedPosition(end);
         }
+        return position.next();
     }
 
     /** Ready once the feed stands at the end of every partition. */
@@ -171,8 +171,8 @@ public class OptOutFeed {
     /** Delivers the matching changes between {@code from} and {@code to} read from Kafka; answers {@code to}. */
     private FeedPosition catchUp(Subscription subscription, FeedPosition to) {
         FeedPosition from = subscription.heard;
-        try (KafkaConsumer<String, String> reader = newConsumer()) {
-            List<TopicPartition> partitions = partitions(reader);
+        try (KafkaConsumer<String, String> reader = TopicFollower.newConsumer(bootstrap)) {
+            List<TopicPartition> partitions = TopicFollower.partitions(reader, Topics.OPTOUT_EVENTS);
             reader.assign(partitions);
             for (TopicPartition tp : partitions) {
                 reader.seek(tp, Math.max(from.next(tp.partition()), reader.beginningOffsets(List.of(tp)).get(tp)));
@@ -190,38 +190,6 @@ public class OptOutFeed {
                 }
             }
             return to;
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, String> c = newConsumer()) {
-                consumer = c;
-                List<TopicPartition> partitions = partitions(c);
-                c.assign(partitions);
-                c.seekToEnd(partitions);
-                Map<Integer, Long> start = new HashMap<>();
-                partitions.forEach(tp -> start.put(tp.partition(), c.position(tp)));
-                synchronized (this) {
-                    if (position == null) {
-                        position = new FeedPosition(start);
-                    } else {
-                        // After a reconnect: continue where the feed stood, so nothing is skipped.
-                        partitions.forEach(tp -> c.seek(tp, position.next(tp.partition())));
-                    }
-                }
-                LOG.infof("opt-out feed positioned at %s", position.encode());
-                while (running) {
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        dispatch(record);
-                    }
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("opt-out feed failed, reconnecting: %s", e.toString());
-                sleep();
-            }
         }
     }
 
@@ -253,34 +221,6 @@ public class OptOutFeed {
         } catch (Exception unreadable) {
             LOG.warnf("skipping an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), unreadable.toString());
             return null;
-        }
-    }
-
-    private KafkaConsumer<String, String> newConsumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // The change topic exists once Debezium published its first change; asking for it creates it as that would.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> c) {
-        var infos = c.partitionsFor(Topics.OPTOUT_EVENTS, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException(Topics.OPTOUT_EVENTS + " does not exist yet");
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-        return partitions;
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,18 +4,23 @@ import static io.licenseflow.optout.optout.OptOuts.DB;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.licenseflow.events.Topics;
 import io.licenseflow.optout.optout.OptOuts;
 import io.licenseflow.testing.LocalStack;
 import io.licenseflow.testing.TestDatabase;
+import io.licenseflow.testing.TestEvents;
+import io.licenseflow.testing.TestKafka;
 import io.licenseflow.testing.TestTokens;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,27 @@ class ComplianceLogTest {
         assertThat(csv).startsWith("seq,recordedAt,action,accountId,kind,subjectId,purpose,optedOut,previous,source,jurisdiction,subjectVersion,actor,client,requestId,detail,prevHash,hash");
         given().auth().oauth2(TestTokens.admin()).queryParam("account", account).get("/v1/audit/export").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].action", equalTo("CHOICE_RECORDED"));
+    }
+
+    @Test
+    void a_violation_caught_by_enforcement_is_logged_once_even_when_its_event_comes_twice() {
+        UUID account = OptOuts.account();
+        UUID license = UUID.randomUUID();
+        var caught = TestEvents.optOutViolationCaught(license, account, "user", "vera", "usage-analytics", 6);
+        TestKafka.publish(Topics.LICENSE_EVENTS, caught);
+        TestKafka.publish(Topics.LICENSE_EVENTS, caught);
+        String violations = "SELECT count(*) FROM compliance_log WHERE account_id = ? AND action = 'VIOLATION_CAUGHT'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(DB, violations, account) == 1);
+        OptOuts.set(account, "after-violation", "telemetry", true); // proof the redelivery was consumed before this
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(DB,
+                "SELECT count(*) FROM compliance_log WHERE account_id = ? AND subject_id = 'after-violation'", account) == 1);
+        assertThat(TestDatabase.count(DB, violations, account)).isEqualTo(1);
+        given().auth().oauth2(TestTokens.customerOf(account)).queryParam("account", account).get("/v1/audit").then().statusCode(200)
+                .body("items.find { it.action == 'VIOLATION_CAUGHT' }.subjectId", equalTo("vera"))
+                .body("items.find { it.action == 'VIOLATION_CAUGHT' }.purpose", equalTo("usage-analytics"))
+                .body("items.find { it.action == 'VIOLATION_CAUGHT' }.subjectVersion", equalTo(6))
+                .body("items.find { it.action == 'VIOLATION_CAUGHT' }.client", equalTo("licenseflow-backend"));
+        verify().body("valid", equalTo(true));
     }
 
     private static io.restassured.response.ValidatableResponse verify() {

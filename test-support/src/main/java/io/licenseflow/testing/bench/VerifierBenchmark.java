@@ -6,6 +6,7 @@ import io.licenseflow.verifier.JwksSource;
 import io.licenseflow.verifier.LicenseClaims;
 import io.licenseflow.verifier.LicenseVerifier;
 import io.licenseflow.verifier.MeterQuota;
+import io.licenseflow.verifier.OptOuts;
 import io.licenseflow.verifier.TokenClaims;
 import io.licenseflow.verifier.ValidationCode;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,9 @@ final class VerifierBenchmark {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         LicenseClaims claims = new LicenseClaims(UUID.randomUUID(), UUID.randomUUID(), "team-annual", 3, List.of("core", "export-pdf", "sso"),
                 List.of(new MeterQuota("api-calls", 100_000, "MONTH", "ALLOW_AND_FLAG", 1.2)), new Expiry(now.plus(Duration.ofDays(300)), "P14D", false, false),
-                "NODE_LOCKED", 25, UUID.randomUUID(), "4c:2e:8a:91:fe:01", now, now, now.plus(Duration.ofDays(7)));
+                "NODE_LOCKED", 25, UUID.randomUUID(), "4c:2e:8a:91:fe:01", now, now, now.plus(Duration.ofDays(7)),
+                new OptOuts(List.of("telemetry"), new OptOuts.Subject("account", 2, List.of()), new OptOuts.Subject("4c:2e:8a:91:fe:01", 4,
+                        List.of("telemetry")), null, List.of()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
         jws.setKeyIdHeaderValue("bench");

@@ -1,0 +1,45 @@
+package io.licenseflow.entitlement.optout;
+
+import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.verifier.OptOuts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * What may not be collected for a license's account and, when named, a machine (its activation fingerprint) and a user:
+ * each subject's opt-outs as the view holds them, a subject that never chose anything taking its account's defaults
+ * (version 0), and their union (docs/optout.md#enforcement).
+ */
+@ApplicationScoped
+public class OptOutLookup {
+
+    private final OptOutView view;
+
+    public OptOutLookup(OptOutView view) {
+        this.view = view;
+    }
+
+    public OptOuts of(UUID accountId, String fingerprint, String user) {
+        OptOutView.State account = view.account(accountId);
+        List<String> defaults = account == null ? List.of() : account.subjectDefaults();
+        OptOuts.Subject accountSubject = new OptOuts.Subject(accountId.toString(), account == null ? 0 : account.version(),
+                account == null ? List.of() : account.optedOut());
+        OptOuts.Subject machine = fingerprint == null ? null : subject(accountId, OptOutSubject.MACHINE, fingerprint, defaults);
+        OptOuts.Subject person = user == null ? null : subject(accountId, OptOutSubject.USER, user, defaults);
+        TreeSet<String> union = new TreeSet<>(accountSubject.optedOut());
+        if (machine != null) {
+            union.addAll(machine.optedOut());
+        }
+        if (person != null) {
+            union.addAll(person.optedOut());
+        }
+        return new OptOuts(List.copyOf(union), accountSubject, machine, person, defaults);
+    }
+
+    private OptOuts.Subject subject(UUID accountId, String kind, String id, List<String> defaults) {
+        OptOutView.State state = view.get(accountId, kind, id);
+        return state == null ? new OptOuts.Subject(id, 0, defaults) : new OptOuts.Subject(id, state.version(), state.optedOut());
+    }
+}

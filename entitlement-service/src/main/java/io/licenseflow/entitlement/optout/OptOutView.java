@@ -1,0 +1,114 @@
+package io.licenseflow.entitlement.optout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.licenseflow.commons.kafka.TopicFollower;
+import io.licenseflow.events.EventJson;
+import io.licenseflow.events.Topics;
+import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.optout.SubjectOptOutState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Every subject's current opt-outs, read from the compacted {@code licenseflow.optout-state.events} (whose last record
+ * per subject is its state): validation answers, license tokens and usage reports look them up here, without a call to
+ * optout-service. Each replica reads every partition from the beginning (assigned, no consumer group), and is ready
+ * (readiness check {@code optout-view}) once it has read up to where the topic ended when it started. A record
+ * older than what the view holds (a replay) changes nothing.
+ */
+@ApplicationScoped
+public class OptOutView {
+
+    private static final Logger LOG = Logger.getLogger(OptOutView.class);
+
+    /** One subject's state: its version, what it is opted out of, and for an account what its subjects are by default. */
+    public record State(long version, List<String> optedOut, List<String> subjectDefaults) {
+    }
+
+    private final Map<String, State> bySubject = new ConcurrentHashMap<>();
+    private final String bootstrap;
+    private final Timer lag;
+    private volatile boolean caughtUp;
+    private TopicFollower follower;
+
+    public OptOutView(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry metrics) {
+        this.bootstrap = bootstrap;
+        metrics.gaugeMapSize("licenseflow.optout.view.subjects", List.of(), bySubject);
+        this.lag = Timer.builder("licenseflow.optout.view.lag").description("From an opt-out state's change to this replica's view")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    void start(@Observes StartupEvent start) {
+        follower = TopicFollower.start(bootstrap, Topics.OPTOUT_STATE_EVENTS, fromTheBeginning -> Map.of(), r -> apply(r.key(), r.value()), () -> {
+            caughtUp = true;
+            LOG.infof("opt-out view caught up: %d subjects", bySubject.size());
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        follower.close();
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public int size() {
+        return bySubject.size();
+    }
+
+    /** The subject's state; null when it never changed (then its account's defaults apply). */
+    public State get(UUID accountId, String kind, String subjectId) {
+        return bySubject.get(key(accountId, kind, subjectId));
+    }
+
+    public State account(UUID accountId) {
+        return get(accountId, OptOutSubject.ACCOUNT, accountId.toString());
+    }
+
+    static String key(UUID accountId, String kind, String subjectId) {
+        return accountId + ":" + kind + ":" + subjectId;
+    }
+
+    void apply(String key, String value) {
+        if (value == null) {
+            bySubject.remove(key);
+            return;
+        }
+        JsonNode event;
+        try {
+            event = EventJson.MAPPER.readTree(value);
+        } catch (Exception unreadable) {
+            LOG.warnf("skipping an unreadable opt-out state of %s: %s", key, unreadable.toString());
+            return;
+        }
+        if (!SubjectOptOutState.TYPE.equals(event.path("type").asText()) || event.path("schemaVersion").asInt() != SubjectOptOutState.SCHEMA_VERSION) {
+            return;
+        }
+        JsonNode payload = event.path("payload");
+        State state = new State(payload.path("version").asLong(), strings(payload.path("optedOut")), strings(payload.path("subjectDefaults")));
+        bySubject.merge(key, state, (held, incoming) -> incoming.version() >= held.version() ? incoming : held);
+        if (caughtUp && event.hasNonNull("occurredAt")) {
+            lag.record(Duration.between(Instant.parse(event.path("occurredAt").asText()), Instant.now()));
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asText()));
+        return List.copyOf(strings);
+    }
+}
