@@ -131,6 +131,12 @@ class OptOutEnforcementTest {
         assertThat(caught.get(0).at("/payload/optOutVersion").asLong()).isEqualTo(6);
         assertThat(caught.get(0).at("/payload/action").asText()).isEqualTo("REFUSED");
         assertThat(violations()).isEqualTo(before + 1);
+        // As Debezium publishes it (without the null client of a key-only report), it still meets its schema.
+        var published = TestKafka.await(Topics.LICENSE_EVENTS, r -> r.value().contains("\"OptOutViolationCaught\"")
+                && r.key().equals(m.licenseId().toString()), WAIT).orElseThrow();
+        JsonNode event = Licensing.read(published.value());
+        assertThat(EventSchemas.violations(event)).isEmpty();
+        assertThat(event.at("/payload/purpose").asText()).isEqualTo("usage-analytics");
 
         use(m, "crash-reports", "vera").statusCode(201);
         use(m, "usage-analytics", "someone-else").statusCode(201);

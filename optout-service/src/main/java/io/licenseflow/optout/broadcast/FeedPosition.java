@@ -27,11 +27,27 @@ public record FeedPosition(Map<Integer, Long> next) {
         return new FeedPosition(moved);
     }
 
-    /** Per partition the further of the two. */
+    /** Per partition the further of the two (this or {@code other} itself when it is that; no copy then). */
     public FeedPosition union(FeedPosition other) {
+        if (other.covers(this)) {
+            return other;
+        }
+        if (covers(other)) {
+            return this;
+        }
         Map<Integer, Long> merged = new TreeMap<>(next);
         other.next.forEach((partition, offset) -> merged.merge(partition, offset, Math::max));
         return new FeedPosition(merged);
+    }
+
+    /** Whether this stands at or beyond {@code other} on every partition. */
+    public boolean covers(FeedPosition other) {
+        for (var entry : other.next.entrySet()) {
+            if (next(entry.getKey()) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the record at {@code offset} of {@code partition} lies beyond this position (not yet delivered). */

@@ -8,12 +8,14 @@ import io.licenseflow.events.optout.OptOutChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -91,15 +93,18 @@ public class OptOutFeed {
             caughtUp = catchUp(subscription, currentPosition());
         }
         synchronized (this) {
+            List<Runnable> joining = new ArrayList<>();
             if (caughtUp != null) {
                 for (BroadcastEvent e : recent) {
                     if (caughtUp.precedes(e.partition(), e.offset())) {
-                        subscription.offer(e);
+                        subscription.offer(e, joining);
                     }
                 }
             }
             subscriptions.add(subscription);
-            subscriber.ready(subscription.joinedAt(position));
+            FeedPosition live = subscription.joinedAt(position);
+            joining.add(() -> subscriber.ready(live));
+            subscriber.run(() -> joining.forEach(Runnable::run));
         }
     }
 
@@ -121,13 +126,15 @@ public class OptOutFeed {
             this.heard = from;
         }
 
-        void offer(BroadcastEvent e) {
+        /** Moves past {@code e}; adds its delivery to {@code deliveries} when the subscriber wants it. */
+        void offer(BroadcastEvent e, List<Runnable> deliveries) {
             if (heard != null && !heard.precedes(e.partition(), e.offset())) {
                 return;
             }
             heard = heard == null ? e.positionAfter() : heard.union(e.positionAfter());
             if (subscriber.filter().matches(e)) {
-                subscriber.deliver(e, heard);
+                FeedPosition id = heard;
+                deliveries.add(() -> subscriber.deliver(e, id));
             }
         }
 
@@ -184,13 +191,23 @@ public class OptOutFeed {
                         at = at.after(record.partition(), record.offset());
                         BroadcastEvent event = toEvent(record, at);
                         if (event != null) {
-                            subscription.offer(event);
+                            List<Runnable> delivery = new ArrayList<>(1);
+                            subscription.offer(event, delivery);
+                            delivery.forEach(subscription.subscriber::run);
                         }
                     }
                 }
             }
             return to;
         }
+    }
+
+    /** Every subscriber's heartbeat, handed to each event loop in one task as changes are. */
+    @Scheduled(every = "${licenseflow.broadcast.heartbeat}")
+    void heartbeat() {
+        Map<Object, List<Subscriber>> byEventLoop = new HashMap<>();
+        subscriptions.forEach(s -> byEventLoop.computeIfAbsent(s.subscriber.group(), loop -> new ArrayList<>()).add(s.subscriber));
+        byEventLoop.values().forEach(subscribers -> subscribers.get(0).run(() -> subscribers.forEach(Subscriber::heartbeat)));
     }
 
     private synchronized void dispatch(ConsumerRecord<String, String> record) {
@@ -203,7 +220,19 @@ public class OptOutFeed {
         if (recent.size() > bufferSize) {
             recent.removeFirst();
         }
-        subscriptions.forEach(subscription -> subscription.offer(event));
+        // One task per event loop, not per subscriber: handing over is what costs at ten thousand subscribers.
+        Map<Object, List<Runnable>> byEventLoop = new HashMap<>();
+        Map<Object, Subscriber> anyOf = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            Object loop = subscription.subscriber.group();
+            subscription.offer(event, byEventLoop.computeIfAbsent(loop, l -> new ArrayList<>()));
+            anyOf.putIfAbsent(loop, subscription.subscriber);
+        }
+        byEventLoop.forEach((loop, deliveries) -> {
+            if (!deliveries.isEmpty()) {
+                anyOf.get(loop).run(() -> deliveries.forEach(Runnable::run));
+            }
+        });
         propagation.record(Duration.between(event.occurredAt(), Instant.now()));
     }
 
@@ -214,7 +243,7 @@ public class OptOutFeed {
                 return null;
             }
             JsonNode payload = event.path("payload");
-            return new BroadcastEvent(record.partition(), record.offset(), after, Instant.parse(event.path("occurredAt").asText()),
+            return BroadcastEvent.of(record.partition(), record.offset(), after, Instant.parse(event.path("occurredAt").asText()),
                     UUID.fromString(payload.path("accountId").asText()),
                     payload.path("subject").path("kind").asText(), payload.path("subject").path("id").asText(), payload.path("purpose").asText(),
                     record.value());

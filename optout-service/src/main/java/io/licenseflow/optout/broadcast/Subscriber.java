@@ -1,13 +1,49 @@
 package io.licenseflow.optout.broadcast;
 
-/** Receives the changes that match its filter, in topic order per partition, each once. */
-public interface Subscriber {
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
-    SubscriptionFilter filter();
+/**
+ * One connection that receives the changes matching its filter, in topic order per partition, each once. It is made on
+ * its connection's event loop, and everything it is handed runs there: the feed hands a change to all subscribers of
+ * one event loop in one task, rather than one task per subscriber.
+ */
+public abstract class Subscriber {
 
-    /** The stream is live from {@code position} on (the first thing a subscriber hears). */
-    void ready(FeedPosition position);
+    private final SubscriptionFilter filter;
+    private final Context context;
+    private final Thread eventLoop;
 
-    /** A matching change; {@code id} is where a subscriber that heard it stands (its SSE event id). */
-    void deliver(BroadcastEvent event, FeedPosition id);
+    protected Subscriber(SubscriptionFilter filter) {
+        this.filter = filter;
+        this.context = Vertx.currentContext();
+        this.eventLoop = Thread.currentThread();
+    }
+
+    public SubscriptionFilter filter() {
+        return filter;
+    }
+
+    /** The stream is live from {@code position} on. */
+    protected abstract void ready(FeedPosition position);
+
+    /** A matching change; {@code id} is where a subscriber that heard it stands (its event id). */
+    protected abstract void deliver(BroadcastEvent event, FeedPosition id);
+
+    /** Keeps an idle connection open through proxies (a comment line, a ping frame). */
+    protected abstract void heartbeat();
+
+    /** Subscribers with the same group share an event loop. */
+    Object group() {
+        return eventLoop;
+    }
+
+    /** Runs {@code work} on this subscriber's event loop, after whatever was handed to it before. */
+    void run(Runnable work) {
+        if (context == null) {
+            work.run();
+        } else {
+            context.runOnContext(ignored -> work.run());
+        }
+    }
 }

@@ -68,6 +68,8 @@ class OptOutSocketTest {
         }
         try (SocketStream ws = new SocketStream(socket + "?account=" + account + "&kind=user&subject=alice", TestTokens.endUser(account, "alice"))) {
             assertThat(ws.status).isEqualTo(101);
+            // The test profile pings every second
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ws.pings.get() >= 2);
         }
         try (SocketStream ws = new SocketStream(socket + "?account=" + account + "&lastEventId=0:x", TestTokens.optoutClient())) {
             assertThat(ws.status).isEqualTo(400);

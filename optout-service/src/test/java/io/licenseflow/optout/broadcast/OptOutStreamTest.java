@@ -96,6 +96,15 @@ class OptOutStreamTest {
     }
 
     @Test
+    void an_idle_stream_hears_heartbeats() throws Exception {
+        try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), null)) {
+            assertThat(sse.next(WAIT).name()).isEqualTo("ready");
+            // The test profile beats every second
+            await().atMost(Duration.ofSeconds(5)).until(() -> sse.comments.get() >= 2);
+        }
+    }
+
+    @Test
     void a_malformed_last_event_id_is_refused() throws Exception {
         try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), "0:x")) {
             assertThat(sse.status).isEqualTo(400);

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class SocketStream implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    /** Ping frames received (heartbeats). */
+    final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket socket;
     /** The HTTP status of a refused handshake; 101 when it succeeded. */
     final int status;
@@ -24,6 +26,12 @@ final class SocketStream implements AutoCloseable {
     SocketStream(String url, String token) throws Exception {
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
+                pings.incrementAndGet();
+                return WebSocket.Listener.super.onPing(ws, message);
+            }
 
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {

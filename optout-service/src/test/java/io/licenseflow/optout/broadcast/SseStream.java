@@ -19,6 +19,8 @@ final class SseStream implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** Comment lines (heartbeats) received. */
+    final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread reader;
     private final java.io.InputStream body;
     final int status;
@@ -44,6 +46,8 @@ final class SseStream implements AutoCloseable {
                         name = null;
                         id = null;
                         data.setLength(0);
+                    } else if (line.startsWith(":")) {
+                        comments.incrementAndGet();
                     } else if (line.startsWith("event:")) {
                         name = line.substring(6).strip();
                     } else if (line.startsWith("id:")) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The media type grammar of RFC 9110 §8.3.1 and §12.5.1, strictly: what it does not match is a malformed header. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final String QUOTED = "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\t \\x21-\\x7E])*\"";
@@ -87,7 +87,7 @@ final class MediaTypes {
      * Whether a (valid) Accept value lets the answer be {@code type/subtype}: the most specific range that matches it
      * decides, and a weight of 0 means "not this" (RFC 9110 §12.5.1).
      */
-    static boolean accepts(String accept, String type, String subtype) {
+    public static boolean accepts(String accept, String type, String subtype) {
         int bestSpecificity = -1;
         boolean acceptable = false;
         for (String range : elements(accept)) {

@@ -24,21 +24,25 @@ import java.util.UUID;
  *         rate of half validation's most (from each request's due time); the view's memory per 100,000 licenses
  *                                                     [--view-licenses 100000]
  *   verifier  license-verifier's token verification against a raw JDK Ed25519 verify (no stack needed)
+ *   optout  an opt-out's 2xx -> receipt by N SSE subscribers of one replica and by a webhook, and -> the first validation
+ *         answer carrying it, against the raw hop; connections held and RSS   [--subscribers 1000,10000] [--optout-rate 10]
  *   all   every one (default)
  * </pre>
  */
 public final class Benchmarks {
 
     private static final int SPREAD_LICENSES = 20;
+    /** optout-service's heap in the opt-out benchmark: 10,000 streams with their buffers need more than the tests' 256m. */
+    static final String OPTOUT_HEAP = "512m";
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        if (!List.of("hop", "saga", "validation", "verifier", "all").contains(mode)) {
-            System.err.println("usage: ./licenseflow bench [hop|saga|validation|verifier|all] [--hop-rate 200] [--saga-rate 5] [--seconds 20] "
-                    + "[--warmup 10] [--activations 2000] [--in-flight 32] [--view-licenses 100000]");
+        if (!List.of("hop", "saga", "validation", "verifier", "optout", "all").contains(mode)) {
+            System.err.println("usage: ./licenseflow bench [hop|saga|validation|verifier|optout|all] [--hop-rate 200] [--saga-rate 5] [--seconds 20] "
+                    + "[--warmup 10] [--activations 2000] [--in-flight 32] [--view-licenses 100000] [--subscribers 1000,10000] [--optout-rate 10]");
             System.exit(2);
         }
         int hopRate = intArg(args, "--hop-rate", 200);
@@ -48,6 +52,10 @@ public final class Benchmarks {
         int activations = intArg(args, "--activations", 2000);
         int inFlight = intArg(args, "--in-flight", 32);
         int viewLicenses = intArg(args, "--view-licenses", 100_000);
+        int optoutRate = intArg(args, "--optout-rate", 10);
+        int at = Arrays.asList(args).indexOf("--subscribers");
+        List<Integer> subscribers = Arrays.stream(at >= 0 && at + 1 < args.length ? args[at + 1].split(",") : new String[] {"1000", "10000"})
+                .map(Integer::parseInt).toList();
         if (mode.equals("verifier") || mode.equals("all")) {
             VerifierBenchmark.run(Math.max(3, seconds / 4), Math.max(2, warmup / 2));
             if (mode.equals("verifier")) {
@@ -61,6 +69,18 @@ public final class Benchmarks {
                      java.util.Map.of("LICENSEFLOW_RATE_LIMIT_ENABLED", "false"))) {
             System.out.printf("%s, test stack; services packaged, on ports %d and %s%n", Instant.now(), onboarding.port(),
                     entitlement == null ? "-" : entitlement.port());
+            if (mode.equals("optout") || mode.equals("all")) {
+                try (ServiceProcess optout = ServiceProcess.start("optout", 28193, java.util.Map.of("LF_TEST_SERVICE_HEAP", OPTOUT_HEAP))) {
+                    System.out.printf("%nraw hop: %d events/s measured for %d s after %d s of warm-up%n", hopRate, seconds, warmup);
+                    Latencies hop = OutboxHop.throughDebezium(hopRate, seconds, warmup);
+                    System.out.println(hop.line("outbox commit -> Debezium -> consume", seconds));
+                    OptOutBenchmark.run(new BenchHttp(onboarding.url()), new BenchHttp(entitlement.url()), optout, benchType(new BenchHttp(entitlement.url())),
+                            hop, subscribers, optoutRate, seconds);
+                }
+                if (mode.equals("optout")) {
+                    return;
+                }
+            }
             if (mode.equals("validation")) {
                 BenchHttp onboardingHttp = new BenchHttp(onboarding.url());
                 BenchHttp entitlementHttp = new BenchHttp(entitlement.url());
