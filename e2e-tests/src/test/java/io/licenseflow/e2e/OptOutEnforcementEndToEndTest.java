@@ -9,19 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import io.licenseflow.testing.KeycloakTokens;
 import io.licenseflow.testing.ServiceProcess;
 import io.restassured.http.ContentType;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,40 +43,15 @@ class OptOutEnforcementEndToEndTest {
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(optout.url()).auth().oauth2(backend).get("/v1/accounts/" + account)
                 .then().statusCode(200));
 
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpResponse<InputStream> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(optout.url() + "/v1/optouts/stream?account=" + account)).header("Authorization", "Bearer " + backend)
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    events.add(line);
-                }
-            } catch (Exception closed) {
-                // the test is done
-            }
-        });
-        try {
-            String line;
-            do {
-                line = events.poll(30, TimeUnit.SECONDS);
-                assertThat(line).as("the stream's ready event").isNotNull();
-            } while (!line.equals("event: ready"));
-
+        try (EventStream stream = new EventStream(optout.url() + "/v1/optouts/stream?account=" + account, backend, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            stream.next("ready", Duration.ofSeconds(30));
             given().baseUri(optout.url()).auth().oauth2(backend).contentType(ContentType.JSON).body("""
                     {"changes": [{"accountId": "%s", "subject": {"kind": "user", "id": "erin"}, "purpose": "usage-analytics", "optedOut": true}]}"""
                     .formatted(account)).post("/v1/optouts").then().statusCode(200);
-
-            String data;
-            do {
-                data = events.poll(30, TimeUnit.SECONDS);
-                assertThat(data).as("the change reaches the SSE subscriber").isNotNull();
-            } while (!data.startsWith("data:") || !data.contains("\"erin\""));
-            assertThat(data).contains("\"OptOutChanged\"").contains("\"usage-analytics\"");
-        } finally {
-            stream.body().close();
-            reader.interrupt();
+            String data = stream.next("optout.changed", Duration.ofSeconds(30)).data();
+            assertThat(data).as("the change reaches the SSE subscriber").contains("\"OptOutChanged\"").contains("\"erin\"")
+                    .contains("\"usage-analytics\"");
         }
 
         String question = "{\"key\": \"" + key + "\", \"fingerprint\": \"e2e-optout-machine\", \"user\": \"erin\"}";
