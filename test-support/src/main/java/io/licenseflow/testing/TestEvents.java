@@ -97,13 +97,21 @@ public final class TestEvents {
                 EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, "contact@" + accountId + ".example.com", now, "en")), "test-" + accountId);
     }
 
-    /** A SubjectOptOutState as optout-service publishes it on the compacted state topic (record key: the subject). */
+    /** The built-in purposes: a subject's state covers each of them (and those its account added). */
+    public static final List<String> BUILT_IN_PURPOSES = List.of("telemetry", "usage-analytics", "crash-reports", "marketing-email",
+            "sale-or-sharing", "personalization");
+
+    /**
+     * A SubjectOptOutState as optout-service publishes it on the compacted state topic (record key: the subject), for
+     * an account with the built-in purposes only: opted out of {@code optedOut} by choice, of none of the others.
+     */
     public static EventEnvelope subjectOptOutState(UUID accountId, String kind, String subjectId, long version, List<String> optedOut,
             List<String> subjectDefaults) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OptOutSubject subject = new OptOutSubject(kind, subjectId);
-        List<SubjectOptOutState.PurposeState> purposes = optedOut.stream()
-                .map(p -> new SubjectOptOutState.PurposeState(p, true, "CHOICE", "api", now)).toList();
+        List<SubjectOptOutState.PurposeState> purposes = BUILT_IN_PURPOSES.stream()
+                .map(p -> optedOut.contains(p) ? new SubjectOptOutState.PurposeState(p, true, "CHOICE", "api", now)
+                        : new SubjectOptOutState.PurposeState(p, false, "DEFAULT", null, null)).toList();
         return new EventEnvelope(UUID.randomUUID(), SubjectOptOutState.TYPE, SubjectOptOutState.SCHEMA_VERSION, "/licenseflow/optout-service",
                 AggregateTypes.OPTOUT_STATE, accountId + ":" + kind + ":" + subjectId, now,
                 EventJson.MAPPER.valueToTree(new SubjectOptOutState(accountId, subject, version, "US-CA", List.copyOf(optedOut), purposes,

@@ -38,8 +38,14 @@ public class OptOutLookup {
         return new OptOuts(List.copyOf(union), accountSubject, machine, person, defaults);
     }
 
+    /** A subject's opt-outs: its state's, and the account's defaults for purposes its state does not cover yet. */
     private OptOuts.Subject subject(UUID accountId, String kind, String id, List<String> defaults) {
         OptOutView.State state = view.get(accountId, kind, id);
-        return state == null ? new OptOuts.Subject(id, 0, defaults) : new OptOuts.Subject(id, state.version(), state.optedOut());
+        if (state == null) {
+            return new OptOuts.Subject(id, 0, defaults);
+        }
+        TreeSet<String> optedOut = new TreeSet<>(state.optedOut());
+        defaults.stream().filter(purpose -> !state.purposes().contains(purpose)).forEach(optedOut::add);
+        return new OptOuts.Subject(id, state.version(), List.copyOf(optedOut));
     }
 }

@@ -34,8 +34,11 @@ public class OptOutView {
 
     private static final Logger LOG = Logger.getLogger(OptOutView.class);
 
-    /** One subject's state: its version, what it is opted out of, and for an account what its subjects are by default. */
-    public record State(long version, List<String> optedOut, List<String> subjectDefaults) {
+    /**
+     * One subject's state: its version, what it is opted out of, the purposes its state covers (a purpose its account
+     * added later is not among them: its default applies), and for an account what its subjects are by default.
+     */
+    public record State(long version, List<String> optedOut, List<String> purposes, List<String> subjectDefaults) {
     }
 
     private final Map<String, State> bySubject = new ConcurrentHashMap<>();
@@ -99,7 +102,10 @@ public class OptOutView {
             return;
         }
         JsonNode payload = event.path("payload");
-        State state = new State(payload.path("version").asLong(), strings(payload.path("optedOut")), strings(payload.path("subjectDefaults")));
+        List<String> purposes = new ArrayList<>();
+        payload.path("purposes").forEach(p -> purposes.add(p.path("purpose").asText()));
+        State state = new State(payload.path("version").asLong(), strings(payload.path("optedOut")), List.copyOf(purposes),
+                strings(payload.path("subjectDefaults")));
         bySubject.merge(key, state, (held, incoming) -> incoming.version() >= held.version() ? incoming : held);
         if (caughtUp && event.hasNonNull("occurredAt")) {
             lag.record(Duration.between(Instant.parse(event.path("occurredAt").asText()), Instant.now()));

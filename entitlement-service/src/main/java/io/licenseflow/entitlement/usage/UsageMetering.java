@@ -61,7 +61,8 @@ public class UsageMetering {
         return access.open(request.key(), LockModeType.PESSIMISTIC_WRITE, caller).chain(license -> {
             FlowContext.put(FlowContext.LICENSE, license.id);
             FlowContext.put(FlowContext.ACCOUNT, license.accountId);
-            String requestHash = IdempotencyKey.fingerprint(license.id + "|" + request.fingerprint() + "|" + request.meter() + "|" + request.quantity());
+            String requestHash = IdempotencyKey.fingerprint(license.id + "|" + request.fingerprint() + "|" + request.meter() + "|" + request.quantity()
+                    + (request.purpose() == null && request.user() == null ? "" : "|" + request.purpose() + "|" + request.user()));
             return UsageRecord.<UsageRecord>find("licenseId = ?1 and idempotencyKey = ?2", license.id, idempotencyKey).firstResult()
                     .chain(earlier -> {
                         if (earlier != null) {
@@ -71,16 +72,12 @@ public class UsageMetering {
                             }
                             return Uni.createFrom().item(new Recorded(earlier, true, null));
                         }
-                        OptOutViolationCaught violation = violation(license, request, caller);
-                        if (violation != null) {
-                            return refuse(license, violation);
-                        }
-                        return accept(license, request, idempotencyKey, requestHash);
+                        return accept(license, request, idempotencyKey, requestHash, caller);
                     });
         });
     }
 
-    private Uni<Recorded> accept(License license, UsageRequest request, String idempotencyKey, String requestHash) {
+    private Uni<Recorded> accept(License license, UsageRequest request, String idempotencyKey, String requestHash, LicenseAccess.Caller caller) {
         if (!license.grantsAccessAt(Instant.now())) {
             throw new ProblemException(ProblemCode.LICENSE_NOT_ACTIVE, "license " + license.keyPrefix + " is " + license.status + ": it takes no usage");
         }
@@ -93,7 +90,11 @@ public class UsageMetering {
                                 ActivationStatus.ACTIVE).firstResult()
                         .onItem().ifNull().failWith(() -> new ProblemException(ProblemCode.NOT_ACTIVATED,
                                 "the machine " + request.fingerprint() + " holds no seat of license " + license.keyPrefix + ": activate it first"))
-                        .chain(activation -> count(license, rule, activation, request, idempotencyKey, requestHash)));
+                        .chain(activation -> {
+                            // Only a report that would otherwise count is a violation caught: the usual refusals come first.
+                            OptOutViolationCaught violation = violation(license, request, caller);
+                            return violation != null ? refuse(license, violation) : count(license, rule, activation, request, idempotencyKey, requestHash);
+                        }));
     }
 
     private Uni<Recorded> count(License license, UsageRule rule, Activation activation, UsageRequest request, String idempotencyKey, String requestHash) {

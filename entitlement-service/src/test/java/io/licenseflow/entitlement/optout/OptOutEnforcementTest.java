@@ -94,6 +94,16 @@ class OptOutEnforcementTest {
     }
 
     @Test
+    void a_purpose_the_account_adds_later_applies_its_default_to_subjects_that_chose_before() {
+        Machine m = machine("enforce-later");
+        publishState(m.accountId(), OptOutSubject.USER, "lena", 2, List.of("telemetry"), null);
+        publishState(m.accountId(), OptOutSubject.ACCOUNT, m.accountId().toString(), 1, List.of(), List.of("beta-program"));
+        await().atMost(WAIT).untilAsserted(() -> validate(m, "lena").body("optOuts.user.version", equalTo(2))
+                .body("optOuts.user.optedOut", equalTo(List.of("beta-program", "telemetry")))
+                .body("optOuts.machine.optedOut", equalTo(List.of("beta-program"))));
+    }
+
+    @Test
     void a_license_token_carries_the_opt_outs_and_the_verifier_answers_may_i_collect() {
         Machine probe = machine("enforce-token");
         publishState(probe.accountId(), OptOutSubject.ACCOUNT, probe.accountId().toString(), 2, List.of("sale-or-sharing"), List.of("marketing-email"));

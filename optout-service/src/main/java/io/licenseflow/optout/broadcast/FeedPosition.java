@@ -1,6 +1,5 @@
 package io.licenseflow.optout.broadcast;
 
-import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +24,16 @@ public record FeedPosition(Map<Integer, Long> next) {
         Map<Integer, Long> moved = new TreeMap<>(next);
         moved.put(partition, offset + 1);
         return new FeedPosition(moved);
+    }
+
+    /**
+     * This position on the partitions of {@code current} only: an id from a client names no partition the topic lacks
+     * (which would make its every frame its own). Offsets stay: another replica may have read further than this one.
+     */
+    public FeedPosition within(FeedPosition current) {
+        Map<Integer, Long> kept = new TreeMap<>();
+        current.next.keySet().forEach(partition -> kept.put(partition, next(partition)));
+        return new FeedPosition(kept);
     }
 
     /** Per partition the further of the two (this or {@code other} itself when it is that; no copy then). */
@@ -59,7 +68,8 @@ public record FeedPosition(Map<Integer, Long> next) {
         return new TreeMap<>(next).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
     }
 
-    public static FeedPosition decode(String text) {
+    /** The position an event id names; {@code refused} is thrown when it names none. */
+    public static FeedPosition decode(String text, ProblemException refused) {
         Map<Integer, Long> next = new TreeMap<>();
         try {
             for (String part : text.split(",")) {
@@ -74,7 +84,7 @@ public record FeedPosition(Map<Integer, Long> next) {
                 }
             }
         } catch (NumberFormatException malformed) {
-            throw new ProblemException(ProblemCode.INVALID_HEADER, "Last-Event-ID", "must be the id of an event this stream sent");
+            throw refused;
         }
         return new FeedPosition(next);
     }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -45,17 +47,23 @@ public class OptOutFeed {
 
     private final String bootstrap;
     private final int bufferSize;
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<Subscriber, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Deque<BroadcastEvent> recent = new ArrayDeque<>();
     private final Timer propagation;
     private volatile FeedPosition position;
     private TopicFollower follower;
+    private final Semaphore catchUps;
+    private final Duration catchUpTimeout;
 
     public OptOutFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "licenseflow.broadcast.buffer") int bufferSize, MeterRegistry metrics) {
+            @ConfigProperty(name = "licenseflow.broadcast.buffer") int bufferSize,
+            @ConfigProperty(name = "licenseflow.broadcast.max-catch-ups") int maxCatchUps,
+            @ConfigProperty(name = "licenseflow.broadcast.catch-up-timeout") Duration catchUpTimeout, MeterRegistry metrics) {
+        this.catchUps = new Semaphore(maxCatchUps);
+        this.catchUpTimeout = catchUpTimeout;
         this.bootstrap = bootstrap;
         this.bufferSize = bufferSize;
-        metrics.gauge("licenseflow.optout.subscribers", subscriptions, Set::size);
+        metrics.gaugeMapSize("licenseflow.optout.subscribers", List.of(), subscriptions);
         this.propagation = Timer.builder("licenseflow.optout.propagation").description("From a change's commit to this replica's subscribers")
                 .publishPercentileHistogram().register(metrics);
     }
@@ -87,29 +95,36 @@ public class OptOutFeed {
      * since, then live. Call from a thread that may block (catching up from Kafka does).
      */
     public void subscribe(Subscriber subscriber, FeedPosition from) {
-        Subscription subscription = new Subscription(subscriber, from);
-        FeedPosition caughtUp = from;
-        if (from != null && !coveredByBuffer(from)) {
-            caughtUp = catchUp(subscription, currentPosition());
-        }
-        synchronized (this) {
-            List<Runnable> joining = new ArrayList<>();
-            if (caughtUp != null) {
-                for (BroadcastEvent e : recent) {
-                    if (caughtUp.precedes(e.partition(), e.offset())) {
-                        subscription.offer(e, joining);
+        Subscription subscription = new Subscription(subscriber, from == null ? null : from.within(currentPosition()));
+        while (true) {
+            FeedPosition caughtUp = subscription.heard;
+            if (caughtUp != null && !coveredByBuffer(caughtUp)) {
+                caughtUp = catchUp(subscription, currentPosition());
+            }
+            synchronized (this) {
+                // What was caught up to may have left the buffer meanwhile: then catch up again, from where it got.
+                if (caughtUp != null && !coveredByBuffer(caughtUp)) {
+                    continue;
+                }
+                List<Runnable> joining = new ArrayList<>();
+                if (caughtUp != null) {
+                    for (BroadcastEvent e : recent) {
+                        if (caughtUp.precedes(e.partition(), e.offset())) {
+                            subscription.offer(e, joining);
+                        }
                     }
                 }
+                subscriptions.put(subscriber, subscription);
+                FeedPosition live = subscription.joinedAt(position);
+                joining.add(() -> subscriber.ready(live));
+                subscriber.run(() -> joining.forEach(Runnable::run));
+                return;
             }
-            subscriptions.add(subscription);
-            FeedPosition live = subscription.joinedAt(position);
-            joining.add(() -> subscriber.ready(live));
-            subscriber.run(() -> joining.forEach(Runnable::run));
         }
     }
 
     public void unsubscribe(Subscriber subscriber) {
-        subscriptions.removeIf(s -> s.subscriber == subscriber);
+        subscriptions.remove(subscriber);
     }
 
     /**
@@ -175,9 +190,22 @@ public class OptOutFeed {
         return true;
     }
 
-    /** Delivers the matching changes between {@code from} and {@code to} read from Kafka; answers {@code to}. */
+    /**
+     * Delivers the matching changes between where the subscription stands and {@code to}, read from Kafka; answers
+     * {@code to}. Bounded: at most {@code licenseflow.broadcast.max-catch-ups} at once per replica, each within
+     * {@code licenseflow.broadcast.catch-up-timeout}, and abandoned when its subscriber goes away.
+     */
     private FeedPosition catchUp(Subscription subscription, FeedPosition to) {
         FeedPosition from = subscription.heard;
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
+        try {
+            if (!catchUps.tryAcquire(catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("too many subscribers are catching up; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         try (KafkaConsumer<String, String> reader = TopicFollower.newConsumer(bootstrap)) {
             List<TopicPartition> partitions = TopicFollower.partitions(reader, Topics.OPTOUT_EVENTS);
             reader.assign(partitions);
@@ -186,6 +214,9 @@ public class OptOutFeed {
             }
             FeedPosition at = from;
             while (partitions.stream().anyMatch(tp -> reader.position(tp) < to.next(tp.partition()))) {
+                if (System.nanoTime() > deadline || subscription.subscriber.closed()) {
+                    throw new IllegalStateException("catching up did not finish; the subscriber resumes later");
+                }
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.offset() < to.next(record.partition())) {
                         at = at.after(record.partition(), record.offset());
@@ -199,6 +230,8 @@ public class OptOutFeed {
                 }
             }
             return to;
+        } finally {
+            catchUps.release();
         }
     }
 
@@ -206,7 +239,7 @@ public class OptOutFeed {
     @Scheduled(every = "${licenseflow.broadcast.heartbeat}")
     void heartbeat() {
         Map<Object, List<Subscriber>> byEventLoop = new HashMap<>();
-        subscriptions.forEach(s -> byEventLoop.computeIfAbsent(s.subscriber.group(), loop -> new ArrayList<>()).add(s.subscriber));
+        subscriptions.keySet().forEach(s -> byEventLoop.computeIfAbsent(s.group(), loop -> new ArrayList<>()).add(s));
         byEventLoop.values().forEach(subscribers -> subscribers.get(0).run(() -> subscribers.forEach(Subscriber::heartbeat)));
     }
 
@@ -223,7 +256,7 @@ public class OptOutFeed {
         // One task per event loop, not per subscriber: handing over is what costs at ten thousand subscribers.
         Map<Object, List<Runnable>> byEventLoop = new HashMap<>();
         Map<Object, Subscriber> anyOf = new HashMap<>();
-        for (Subscription subscription : subscriptions) {
+        for (Subscription subscription : subscriptions.values()) {
             Object loop = subscription.subscriber.group();
             subscription.offer(event, byEventLoop.computeIfAbsent(loop, l -> new ArrayList<>()));
             anyOf.putIfAbsent(loop, subscription.subscriber);

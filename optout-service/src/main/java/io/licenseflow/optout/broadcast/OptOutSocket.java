@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 /**
  * The broadcast over WebSocket at {@code /v1/optouts/ws} (docs/optout.md#real-time-broadcast): the same feed, filters
@@ -21,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class OptOutSocket {
 
+    private static final Logger LOG = Logger.getLogger(OptOutSocket.class);
     public static final String PATH = "/v1/optouts/ws";
     /** RFC 6455 §7.4.1: the server is terminating the connection due to a temporary condition. */
     private static final short TRY_AGAIN_LATER = 1013;
@@ -40,7 +42,8 @@ public class OptOutSocket {
     private void upgrade(RoutingContext context, SecurityIdentity identity) {
         SubscriptionRequest request;
         try {
-            request = SubscriptionRequest.of(context, identity, "lastEventId", context.queryParams().get("lastEventId"), feed);
+            request = SubscriptionRequest.of(context, identity, "lastEventId", context.queryParams().get("lastEventId"),
+                    new ProblemException(ProblemCode.INVALID_PARAMETER, "lastEventId", "must be the id of an event the broadcast sent"), feed);
             if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
                 throw new ProblemException(ProblemCode.INVALID_HEADER, "Upgrade", "must be websocket");
             }
@@ -70,6 +73,16 @@ public class OptOutSocket {
             }
 
             @Override
+            protected void close() {
+                socket.close(TRY_AGAIN_LATER, "resume with lastEventId");
+            }
+
+            @Override
+            protected boolean closed() {
+                return socket.isClosed();
+            }
+
+            @Override
             protected void heartbeat() {
                 socket.writePing(PING);
             }
@@ -79,7 +92,13 @@ public class OptOutSocket {
             // Subscribers only listen; what they send is ignored.
         });
         Infrastructure.getDefaultWorkerPool().execute(() -> {
-            feed.subscribe(subscriber, request.from());
+            try {
+                feed.subscribe(subscriber, request.from());
+            } catch (RuntimeException failed) {
+                LOG.warnf("a subscriber could not join (it resumes later): %s", failed.toString());
+                subscriber.run(subscriber::close);
+                return;
+            }
             if (socket.isClosed()) {
                 feed.unsubscribe(subscriber); // closed while joining
             }

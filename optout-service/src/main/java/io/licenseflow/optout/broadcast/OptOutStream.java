@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 /**
  * Server-Sent Events of every confirmed change at {@code GET /v1/optouts/stream} (docs/optout.md#real-time-broadcast):
@@ -23,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class OptOutStream {
 
+    private static final Logger LOG = Logger.getLogger(OptOutStream.class);
     public static final String PATH = "/v1/optouts/stream";
     private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
     /** How long EventSource waits before reconnecting (its default is browser-specific). */
@@ -41,7 +43,8 @@ public class OptOutStream {
     private void open(RoutingContext context, SecurityIdentity identity) {
         SubscriptionRequest request;
         try {
-            request = SubscriptionRequest.of(context, identity, null, context.request().getHeader("Last-Event-ID"), feed);
+            request = SubscriptionRequest.of(context, identity, null, context.request().getHeader("Last-Event-ID"),
+                    new ProblemException(ProblemCode.INVALID_HEADER, "Last-Event-ID", "must be the id of an event this stream sent"), feed);
             String accept = context.request().getHeader("Accept");
             if (accept != null && !accept.isBlank() && !MediaTypes.accepts(accept, "text", "event-stream")) {
                 throw new ProblemException(ProblemCode.NOT_ACCEPTABLE, "this resource answers text/event-stream");
@@ -72,13 +75,29 @@ public class OptOutStream {
             }
 
             @Override
+            protected void close() {
+                connection.close();
+            }
+
+            @Override
+            protected boolean closed() {
+                return response.closed();
+            }
+
+            @Override
             protected void heartbeat() {
                 response.write(HEARTBEAT);
             }
         };
         response.closeHandler(closed -> feed.unsubscribe(subscriber));
         Infrastructure.getDefaultWorkerPool().execute(() -> {
-            feed.subscribe(subscriber, request.from());
+            try {
+                feed.subscribe(subscriber, request.from());
+            } catch (RuntimeException failed) {
+                LOG.warnf("a subscriber could not join (it resumes later): %s", failed.toString());
+                subscriber.run(subscriber::close);
+                return;
+            }
             if (response.closed()) {
                 feed.unsubscribe(subscriber); // closed while joining
             }

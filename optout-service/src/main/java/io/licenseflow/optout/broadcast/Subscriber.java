@@ -30,6 +30,12 @@ public abstract class Subscriber {
     /** A matching change; {@code id} is where a subscriber that heard it stands (its event id). */
     protected abstract void deliver(BroadcastEvent event, FeedPosition id);
 
+    /** Ends the connection (the client resumes from its last id). */
+    protected abstract void close();
+
+    /** Whether the connection has ended. */
+    protected abstract boolean closed();
+
     /** Keeps an idle connection open through proxies (a comment line, a ping frame). */
     protected abstract void heartbeat();
 

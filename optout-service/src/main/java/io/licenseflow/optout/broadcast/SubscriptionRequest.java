@@ -47,7 +47,8 @@ record SubscriptionRequest(SubscriptionFilter filter, FeedPosition from) {
      * The request's filter (query parameters, plus {@code extraParameter} if the route has one) and resume position;
      * throws what the caller is to be answered.
      */
-    static SubscriptionRequest of(RoutingContext context, SecurityIdentity identity, String extraParameter, String lastEventId, OptOutFeed feed) {
+    static SubscriptionRequest of(RoutingContext context, SecurityIdentity identity, String extraParameter, String lastEventId,
+            ProblemException badLastEventId, OptOutFeed feed) {
         MultiMap query = context.queryParams();
         for (String name : query.names()) {
             if (!(FILTERS.contains(name) || name.equals(extraParameter)) || query.getAll(name).size() > 1) {
@@ -62,7 +63,7 @@ record SubscriptionRequest(SubscriptionFilter filter, FeedPosition from) {
         }
         OptOutCaller caller = new OptOutCaller(identity, new AccountAccess(identity));
         SubscriptionFilter filter = SubscriptionFilter.permitted(caller, query.get("account"), query.get("kind"), query.get("subject"), query.get("purpose"));
-        FeedPosition from = lastEventId == null || lastEventId.isBlank() ? null : FeedPosition.decode(lastEventId);
+        FeedPosition from = lastEventId == null || lastEventId.isBlank() ? null : FeedPosition.decode(lastEventId, badLastEventId);
         if (!feed.isReady()) {
             throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE, "the broadcast is starting");
         }

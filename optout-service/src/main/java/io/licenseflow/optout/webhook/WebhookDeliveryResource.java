@@ -80,6 +80,7 @@ public class WebhookDeliveryResource {
             }
             Instant now = Instant.now();
             d.status = WebhookDelivery.PENDING;
+            d.attempts = 0; // back-off starts over with the fresh window
             d.nextAttemptAt = now;
             d.retryUntil = now.plus(retries.giveUpAfter());
             return DeliveryView.of(d);

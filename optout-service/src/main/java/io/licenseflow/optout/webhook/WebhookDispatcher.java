@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -58,6 +57,7 @@ public class WebhookDispatcher {
     private final WebhookTargets targets;
     private final WebhookSecrets secrets;
     private final RetrySchedule retries;
+    private final Vertx vertx;
     private final HttpClient http;
     private final Duration timeout;
     private final MeterRegistry metrics;
@@ -74,8 +74,9 @@ public class WebhookDispatcher {
         this.timeout = timeout;
         this.metrics = metrics;
         // Redirects are not followed: a receiver cannot send a delivery on to an address the checks would refuse.
+        this.vertx = vertx;
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis()).setVerifyHost(true)
-                .setMaxPoolSize(50).setKeepAlive(true).setName("webhooks"));
+                .setMaxPoolSize(50).setName("webhooks"));
         this.latency = Timer.builder("licenseflow.webhook.latency").description("From a change's commit to its delivery's 2xx")
                 .publishPercentileHistogram().register(metrics);
     }
@@ -96,12 +97,9 @@ public class WebhookDispatcher {
 
     /** One pass at a time per replica; a kick during a pass makes it go round once more. */
     void dispatchDue() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
+        again.set(true);
+        while (again.get() && running.compareAndSet(false, true)) {
+            try {
                 again.set(false);
                 List<DueDelivery> due;
                 while (!(due = claim()).isEmpty()) {
@@ -111,11 +109,11 @@ public class WebhookDispatcher {
                     }
                     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
                 }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("webhook dispatch failed, retrying at the next poll: %s", e.toString());
-        } finally {
-            running.set(false);
+            } catch (RuntimeException e) {
+                LOG.warnf("webhook dispatch failed, retrying at the next poll: %s", e.toString());
+            } finally {
+                running.set(false);
+            }
         }
     }
 
@@ -131,6 +129,18 @@ public class WebhookDispatcher {
     }
 
     private CompletableFuture<Void> send(DueDelivery delivery) {
+        try {
+            return post(delivery);
+        } catch (RuntimeException unsendable) {
+            return CompletableFuture.completedFuture(failed(delivery, null, unsendable.toString()));
+        }
+    }
+
+    /**
+     * Posts one delivery and records its answer. Only the status is read: the receiver's body is not (a receiver could
+     * answer without end), and the request is reset at the deadline, so that no attempt outlives it.
+     */
+    private CompletableFuture<Void> post(DueDelivery delivery) {
         WebhookTargets.Target target;
         try {
             target = targets.resolve(delivery.url());
@@ -140,25 +150,34 @@ public class WebhookDispatcher {
         long timestamp = Instant.now().getEpochSecond();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
                 .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress())).setSsl(target.tls())
-                .setURI(target.pathAndQuery()).setFollowRedirects(false).setIdleTimeout(timeout.toMillis())
+                .setURI(target.pathAndQuery()).setFollowRedirects(false)
                 .putHeader("content-type", "application/json").putHeader("user-agent", "LicenseFlow-Webhooks/1")
                 .putHeader("webhook-id", delivery.messageId()).putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", secrets.signature(delivery, timestamp));
-        return http.request(request).compose(req -> req.send(Buffer.buffer(delivery.body())))
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .toCompletionStage().toCompletableFuture().orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
-                .handleAsync((status, error) -> {
-                    if (error != null) {
-                        return failed(delivery, null, error.toString());
-                    }
-                    if (status >= 200 && status < 300) {
-                        return delivered(delivery, status);
-                    }
-                    if (status == 410) {
-                        return gone(delivery);
-                    }
-                    return failed(delivery, status, "answered " + status);
-                }, Infrastructure.getDefaultWorkerPool());
+        CompletableFuture<Integer> answered = new CompletableFuture<>();
+        http.request(request).onFailure(answered::completeExceptionally).onSuccess(sending -> {
+            long deadline = vertx.setTimer(timeout.toMillis(), t -> {
+                answered.completeExceptionally(new java.util.concurrent.TimeoutException("no answer within " + timeout));
+                sending.reset();
+            });
+            sending.send(Buffer.buffer(delivery.body())).onFailure(answered::completeExceptionally).onSuccess(response -> {
+                vertx.cancelTimer(deadline);
+                answered.complete(response.statusCode());
+                sending.reset(); // the connection closes rather than reading what the receiver sends back
+            });
+        });
+        return answered.handleAsync((status, error) -> {
+            if (error != null) {
+                return failed(delivery, null, error.toString());
+            }
+            if (status >= 200 && status < 300) {
+                return delivered(delivery, status);
+            }
+            if (status == 410) {
+                return gone(delivery);
+            }
+            return failed(delivery, status, "answered " + status);
+        }, Infrastructure.getDefaultWorkerPool());
     }
 
     private Void delivered(DueDelivery delivery, int status) {

@@ -51,6 +51,6 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean wants(UUID changedAccount, String changedPurpose) {
-        return enabled && (accountId == null || accountId.equals(changedAccount)) && (purpose == null || purpose.equals(changedPurpose));
+        return (accountId == null || accountId.equals(changedAccount)) && (purpose == null || purpose.equals(changedPurpose));
     }
 }

@@ -37,7 +37,8 @@ public class WebhookFanOut {
     }
 
     private Uni<?> queue(EventEnvelope event, OptOutChanged change) {
-        return WebhookEndpoint.<WebhookEndpoint>list("enabled = true and (accountId is null or accountId = ?1)", change.accountId())
+        // Disabled endpoints get their deliveries too: they wait, and go out when the endpoint is enabled again.
+        return WebhookEndpoint.<WebhookEndpoint>list("accountId is null or accountId = ?1", change.accountId())
                 .chain(endpoints -> {
                     List<WebhookDelivery> deliveries = endpoints.stream()
                             .filter(e -> e.wants(change.accountId(), change.purpose()) && !e.createdAt.isAfter(event.occurredAt()))

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which URLs a webhook may post to (server-side request forgery): https only, to hosts whose every address is public —
- * never loopback, private (RFC 1918, RFC 4193), link-local (cloud metadata), carrier-grade NAT, multicast or unspecified.
+ * never loopback, private (RFC 1918, RFC 4193), link-local (cloud metadata), carrier-grade NAT, multicast, unspecified
+ * or reserved, nor an IPv6 address that reaches such an IPv4 one (mapped, translated, NAT64, 6to4) or hides it (Teredo).
  * The one exception, for a developer's machine, is {@code licenseflow.webhooks.allow-plain-http-loopback}: then a
  * loopback receiver may be reached over http or https. Every send resolves the host again and connects to the checked
  * address, so that a name re-pointed after registration (DNS rebinding) gains nothing.
@@ -93,12 +94,23 @@ public class WebhookTargets {
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
             if ((first & 0xfe) == 0xfc) {
                 return false; // unique local, RFC 4193
             }
-            if (isIpv4Embedded(b)) {
+            if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false; // Teredo (2001::/32): reaches an IPv4 host the address hides
+            }
+            if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return false; // documentation (2001:db8::/32)
+            }
+            if (first == 0x01 && second == 0x00 && allZero(b, 2, 8)) {
+                return false; // discard-only (100::/64)
+            }
+            byte[] inside = embeddedIpv4(b);
+            if (inside != null) {
                 try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                    return isPublic(InetAddress.getByAddress(inside));
                 } catch (UnknownHostException impossible) {
                     return false;
                 }
@@ -107,14 +119,35 @@ public class WebhookTargets {
         return true;
     }
 
-    /** IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) addresses reach the IPv4 address inside. */
-    private static boolean isIpv4Embedded(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    /**
+     * The IPv4 address an IPv6 address reaches, where it embeds one: IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible
+     * (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96, 64:ff9b:1::/48) and 6to4 (2002:a.b.c.d::/16).
+     */
+    private static byte[] embeddedIpv4(byte[] b) {
+        boolean zeroHead = allZero(b, 0, 8);
+        if (zeroHead && allZero(b, 8, 10) && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        if (zeroHead && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
+                && (allZero(b, 4, 12) || (b[4] == 0 && b[5] == 1))) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            return java.util.Arrays.copyOfRange(b, 2, 6);
+        }
+        return null;
+    }
+
+    private static boolean allZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0);
+        return true;
     }
 
     private static ProblemException refused(String why) {

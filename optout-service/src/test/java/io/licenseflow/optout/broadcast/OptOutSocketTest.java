@@ -76,6 +76,8 @@ class OptOutSocketTest {
         }
         given().auth().oauth2(TestTokens.optoutClient()).get("/v1/optouts/ws?account=" + account).then().statusCode(400)
                 .contentType("application/problem+json").body("code", equalTo("invalid-header"));
+        given().auth().oauth2(TestTokens.optoutClient()).header("Upgrade", "websocket").get("/v1/optouts/ws?account=" + account + "&lastEventId=0:x")
+                .then().statusCode(400).body("code", equalTo("invalid-parameter")).body("errors[0].field", equalTo("lastEventId"));
         given().auth().oauth2(TestTokens.optoutClient()).get("/v1/optouts/ws?account=" + account + "&colour=red")
                 .then().statusCode(400).body("code", equalTo("invalid-parameter"));
     }

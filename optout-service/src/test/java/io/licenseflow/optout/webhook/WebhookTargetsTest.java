@@ -18,7 +18,9 @@ class WebhookTargetsTest {
     @ValueSource(strings = {"http://93.184.216.34/hook", "https://127.0.0.1/hook", "https://localhost/hook", "https://[::1]/hook",
             "https://10.1.2.3/hook", "https://172.16.0.9/hook", "https://192.168.1.1/hook", "https://169.254.169.254/latest/meta-data",
             "https://100.64.0.1/hook", "https://0.0.0.0/hook", "https://[::ffff:192.168.1.1]/hook", "https://[fd00::1]/hook",
-            "https://[fe80::1]/hook", "https://224.0.0.1/hook", "https://user:secret@93.184.216.34/hook", "https://93.184.216.34/hook#frag",
+            "https://[fe80::1]/hook", "https://224.0.0.1/hook", "https://[64:ff9b::a9fe:a9fe]/hook", "https://[64:ff9b:1::a00:1]/hook",
+            "https://[2002:a9fe:a9fe::1]/hook", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", "https://[::ffff:0:7f00:1]/hook",
+            "https://[2001:db8::1]/hook", "https://[100::1]/hook", "https://user:secret@93.184.216.34/hook", "https://93.184.216.34/hook#frag",
             "ftp://93.184.216.34/hook", "not a url", "https:///nohost"})
     void refused_in_production(String url) {
         assertThatThrownBy(() -> production.resolve(url)).isInstanceOf(ProblemException.class)
@@ -32,6 +34,12 @@ class WebhookTargetsTest {
         assertThat(target.port()).isEqualTo(8443);
         assertThat(target.tls()).isTrue();
         assertThat(target.pathAndQuery()).isEqualTo("/hooks/in?x=1");
+    }
+
+    @Test
+    void a_public_ipv6_address_is_accepted() {
+        assertThat(production.resolve("https://[2606:2800:220:1:248:1893:25c8:1946]/hook").tls()).isTrue();
+        assertThat(production.resolve("https://[2002:5db8:d822::1]/hook").address()).isNotNull(); // 6to4 of a public address
     }
 
     @Test
