@@ -60,6 +60,13 @@ public final class TestTokens {
                 .jws().keyId("licenseflow-test").sign(KEY);
     }
 
+    /** The optouts service client's token, expiring after {@code lifetime}. */
+    public static String optoutClientFor(Duration lifetime) {
+        return Jwt.issuer(ISSUER).subject("service-account-test-backend").preferredUserName("service-account-test-backend")
+                .claim("realm_access", Map.of("roles", List.of("optouts"))).claim("azp", "test-backend")
+                .expiresIn(lifetime).jws().keyId("licenseflow-test").sign(KEY);
+    }
+
     public static String token(String user, List<String> roles, Map<String, String> claims) {
         var builder = Jwt.issuer(ISSUER).subject(user).preferredUserName(user)
                 .claim("realm_access", Map.of("roles", roles))

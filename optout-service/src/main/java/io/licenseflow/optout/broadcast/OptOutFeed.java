@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -121,6 +122,29 @@ public class OptOutFeed {
                 return;
             }
         }
+    }
+
+    /**
+     * Subscribes on a worker thread (catching up may block): a subscriber that cannot join is closed, to resume later;
+     * one that closed meanwhile is let go; each is closed when the caller's token expires, so that a withdrawn right
+     * does not outlive it (the client reconnects with its last id and a fresh token).
+     */
+    void join(Subscriber subscriber, SubscriptionRequest request) {
+        if (request.expiresAt() != null) {
+            subscriber.closeAt(request.expiresAt());
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                subscribe(subscriber, request.from());
+            } catch (RuntimeException failed) {
+                LOG.warnf("a subscriber could not join (it resumes later): %s", failed.toString());
+                subscriber.run(subscriber::close);
+                return;
+            }
+            if (subscriber.closed()) {
+                unsubscribe(subscriber);
+            }
+        });
     }
 
     public void unsubscribe(Subscriber subscriber) {

@@ -3,14 +3,12 @@ package io.licenseflow.optout.broadcast;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 /**
  * The broadcast over WebSocket at {@code /v1/optouts/ws} (docs/optout.md#real-time-broadcast): the same feed, filters
@@ -22,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OptOutSocket {
 
-    private static final Logger LOG = Logger.getLogger(OptOutSocket.class);
     public static final String PATH = "/v1/optouts/ws";
     /** RFC 6455 §7.4.1: the server is terminating the connection due to a temporary condition. */
     private static final short TRY_AGAIN_LATER = 1013;
@@ -91,17 +88,6 @@ public class OptOutSocket {
         socket.textMessageHandler(ignored -> {
             // Subscribers only listen; what they send is ignored.
         });
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                feed.subscribe(subscriber, request.from());
-            } catch (RuntimeException failed) {
-                LOG.warnf("a subscriber could not join (it resumes later): %s", failed.toString());
-                subscriber.run(subscriber::close);
-                return;
-            }
-            if (socket.isClosed()) {
-                feed.unsubscribe(subscriber); // closed while joining
-            }
-        });
+        feed.join(subscriber, request);
     }
 }

@@ -4,7 +4,6 @@ import io.licenseflow.commons.http.MediaTypes;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
@@ -12,7 +11,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 /**
  * Server-Sent Events of every confirmed change at {@code GET /v1/optouts/stream} (docs/optout.md#real-time-broadcast):
@@ -24,7 +22,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OptOutStream {
 
-    private static final Logger LOG = Logger.getLogger(OptOutStream.class);
     public static final String PATH = "/v1/optouts/stream";
     private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
     /** How long EventSource waits before reconnecting (its default is browser-specific). */
@@ -90,17 +87,6 @@ public class OptOutStream {
             }
         };
         response.closeHandler(closed -> feed.unsubscribe(subscriber));
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                feed.subscribe(subscriber, request.from());
-            } catch (RuntimeException failed) {
-                LOG.warnf("a subscriber could not join (it resumes later): %s", failed.toString());
-                subscriber.run(subscriber::close);
-                return;
-            }
-            if (response.closed()) {
-                feed.unsubscribe(subscriber); // closed while joining
-            }
-        });
+        feed.join(subscriber, request);
     }
 }

@@ -2,6 +2,8 @@ package io.licenseflow.optout.broadcast;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One connection that receives the changes matching its filter, in topic order per partition, each once. It is made on
@@ -38,6 +40,14 @@ public abstract class Subscriber {
 
     /** Keeps an idle connection open through proxies (a comment line, a ping frame). */
     protected abstract void heartbeat();
+
+    /** Closes the connection at {@code when}. */
+    void closeAt(Instant when) {
+        long millis = Math.max(1, Duration.between(Instant.now(), when).toMillis());
+        if (context != null) {
+            context.owner().setTimer(millis, t -> close());
+        }
+    }
 
     /** Subscribers with the same group share an event loop. */
     Object group() {

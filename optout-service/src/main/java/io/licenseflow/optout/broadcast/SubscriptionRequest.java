@@ -13,14 +13,16 @@ import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.function.BiConsumer;
 
 /**
  * What a subscriber asked for on either broadcast route (SSE or WebSocket): its filter and where to resume from,
  * checked the same way on both. Failures are answered with problem+json by the shared failure handler.
  */
-record SubscriptionRequest(SubscriptionFilter filter, FeedPosition from) {
+record SubscriptionRequest(SubscriptionFilter filter, FeedPosition from, Instant expiresAt) {
 
     /** The roles that may subscribe at all; the filter then narrows what each may see (docs/optout.md#who-may-do-what). */
     private static final Set<String> ROLES = Set.of("admin", "operator", "optouts", "customer", "end-user");
@@ -67,6 +69,8 @@ record SubscriptionRequest(SubscriptionFilter filter, FeedPosition from) {
         if (!feed.isReady()) {
             throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE, "the broadcast is starting");
         }
-        return new SubscriptionRequest(filter, from);
+        Instant expiresAt = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
+                ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null;
+        return new SubscriptionRequest(filter, from, expiresAt);
     }
 }

@@ -105,6 +105,20 @@ class OptOutStreamTest {
     }
 
     @Test
+    void a_stream_ends_when_its_token_expires_and_resumes_with_a_fresh_one() throws Exception {
+        UUID account = OptOuts.account();
+        String url = stream + "?account=" + account;
+        try (SseStream sse = new SseStream(url, TestTokens.optoutClientFor(Duration.ofSeconds(3)), null)) {
+            String readyId = sse.next(WAIT).id();
+            await().atMost(Duration.ofSeconds(10)).until(sse::ended);
+            OptOuts.set(account, "after-expiry", "telemetry", true);
+            try (SseStream resumed = new SseStream(url, TestTokens.optoutClient(), readyId)) {
+                assertThat(subjectOf(resumed.nextChange(WAIT))).isEqualTo("after-expiry");
+            }
+        }
+    }
+
+    @Test
     void a_malformed_last_event_id_is_refused() throws Exception {
         try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), "0:x")) {
             assertThat(sse.status).isEqualTo(400);

@@ -24,6 +24,8 @@ final class SseStream implements AutoCloseable {
     private final Thread reader;
     private final java.io.InputStream body;
     final int status;
+    /** Whether the server ended the stream (or the test closed it). */
+    private volatile boolean ended;
 
     SseStream(String url, String token, String lastEventId) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
@@ -59,7 +61,12 @@ final class SseStream implements AutoCloseable {
             } catch (Exception closed) {
                 // the test closed the stream
             }
+            ended = true;
         });
+    }
+
+    boolean ended() {
+        return ended;
     }
 
     Event next(Duration timeout) throws InterruptedException {
