@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.licenseflow.events.EventJson;
+import io.licenseflow.testing.EventStreamClient;
 import io.licenseflow.testing.KeycloakTokens;
 import io.licenseflow.testing.ServiceProcess;
 import io.restassured.http.ContentType;
@@ -54,16 +55,16 @@ class BroadcastAcrossReplicasTest {
                     .post("/v1/webhooks").then().statusCode(201);
             String url = "/v1/optouts/stream?account=" + account;
             String lastSeen;
-            try (EventStream onFirst = new EventStream(first.url() + url, backend, null)) {
+            try (EventStreamClient onFirst = new EventStreamClient(first.url() + url, backend, null)) {
                 onFirst.next("ready", WAIT);
                 change(first, backend, account, "r-1");
-                EventStream.Event one = onFirst.next("optout.changed", WAIT);
+                EventStreamClient.Event one = onFirst.next("optout.changed", WAIT);
                 assertThat(subjectOf(one)).isEqualTo("r-1");
                 lastSeen = one.id();
             }
             change(second, backend, account, "r-2");
             change(first, backend, account, "r-3");
-            try (EventStream onSecond = new EventStream(second.url() + url, backend, lastSeen)) {
+            try (EventStreamClient onSecond = new EventStreamClient(second.url() + url, backend, lastSeen)) {
                 List<String> missed = new ArrayList<>(List.of(subjectOf(onSecond.next("optout.changed", WAIT)),
                         subjectOf(onSecond.next("optout.changed", WAIT))));
                 assertThat(missed).containsExactlyInAnyOrder("r-2", "r-3");
@@ -88,7 +89,7 @@ class BroadcastAcrossReplicasTest {
                 .formatted(account, subject)).post("/v1/optouts").then().statusCode(200);
     }
 
-    private static String subjectOf(EventStream.Event event) throws Exception {
+    private static String subjectOf(EventStreamClient.Event event) throws Exception {
         JsonNode envelope = EventJson.MAPPER.readTree(event.data());
         return envelope.at("/payload/subject/id").asText();
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.licenseflow.testing.EventStreamClient;
 import io.licenseflow.testing.KeycloakTokens;
 import io.licenseflow.testing.ServiceProcess;
 import io.restassured.http.ContentType;
@@ -43,7 +44,7 @@ class OptOutEnforcementEndToEndTest {
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(optout.url()).auth().oauth2(backend).get("/v1/accounts/" + account)
                 .then().statusCode(200));
 
-        try (EventStream stream = new EventStream(optout.url() + "/v1/optouts/stream?account=" + account, backend, null)) {
+        try (EventStreamClient stream = new EventStreamClient(optout.url() + "/v1/optouts/stream?account=" + account, backend, null)) {
             assertThat(stream.status).isEqualTo(200);
             stream.next("ready", Duration.ofSeconds(30));
             given().baseUri(optout.url()).auth().oauth2(backend).contentType(ContentType.JSON).body("""

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.optout.optout.OptOuts;
+import io.licenseflow.testing.EventStreamClient;
 import io.licenseflow.testing.TestTokens;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,12 +36,12 @@ class OptOutStreamTest {
         UUID other = OptOuts.account();
         String url = stream + "?account=" + account;
         String firstId;
-        try (SseStream sse = new SseStream(url, TestTokens.optoutClient(), null)) {
+        try (EventStreamClient sse = new EventStreamClient(url, TestTokens.optoutClient(), null)) {
             assertThat(sse.status).isEqualTo(200);
             assertThat(sse.next(WAIT).name()).isEqualTo("ready");
             OptOuts.set(other, "elsewhere", "telemetry", true);
             OptOuts.set(account, "s-1", "telemetry", true);
-            SseStream.Event first = sse.next(WAIT);
+            EventStreamClient.Event first = sse.next(WAIT);
             assertThat(first.name()).isEqualTo("optout.changed");
             assertThat(first.data()).contains("\"s-1\"").contains("\"OptOutChanged\"");
             firstId = first.id();
@@ -48,9 +49,9 @@ class OptOutStreamTest {
         for (int i = 2; i <= 4; i++) {
             OptOuts.set(account, "s-" + i, "telemetry", true);
         }
-        try (SseStream resumed = new SseStream(url, TestTokens.optoutClient(), firstId)) {
+        try (EventStreamClient resumed = new EventStreamClient(url, TestTokens.optoutClient(), firstId)) {
             List<String> subjects = new ArrayList<>();
-            SseStream.Event e;
+            EventStreamClient.Event e;
             while (subjects.size() < 3 && (e = resumed.next(WAIT)) != null) {
                 if ("optout.changed".equals(e.name())) {
                     subjects.add(subjectOf(e));
@@ -59,8 +60,8 @@ class OptOutStreamTest {
             // Kafka orders changes per subject (a subject's key picks its partition), not across subjects.
             assertThat(subjects).containsExactlyInAnyOrder("s-2", "s-3", "s-4");
             OptOuts.set(account, "s-5", "telemetry", true);
-            assertThat(subjectOf(resumed.nextChange(WAIT))).isEqualTo("s-5");
-            SseStream.Event extra = resumed.poll(Duration.ofSeconds(1));
+            assertThat(subjectOf(resumed.next("optout.changed", WAIT))).isEqualTo("s-5");
+            EventStreamClient.Event extra = resumed.poll(Duration.ofSeconds(1));
             assertThat(extra == null || !"optout.changed".equals(extra.name())).as("no duplicate").isTrue();
         }
     }
@@ -70,7 +71,7 @@ class OptOutStreamTest {
         UUID account = OptOuts.account();
         String url = stream + "?account=" + account + "&purpose=telemetry";
         String readyId;
-        try (SseStream sse = new SseStream(url, TestTokens.optoutClient(), null)) {
+        try (EventStreamClient sse = new EventStreamClient(url, TestTokens.optoutClient(), null)) {
             readyId = sse.next(WAIT).id();
         }
         // The test profile keeps 5 changes in memory; these lie further back (with others filtered out between them).
@@ -79,16 +80,16 @@ class OptOutStreamTest {
             OptOuts.set(account, "k-" + i, "crash-reports", true);
         }
         OptOuts.set(account, "k-1", "telemetry", false);
-        try (SseStream resumed = new SseStream(url, TestTokens.optoutClient(), readyId)) {
+        try (EventStreamClient resumed = new EventStreamClient(url, TestTokens.optoutClient(), readyId)) {
             List<String> changes = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                JsonNode payload = EventJson.MAPPER.readTree(resumed.nextChange(WAIT).data()).path("payload");
+                JsonNode payload = EventJson.MAPPER.readTree(resumed.next("optout.changed", WAIT).data()).path("payload");
                 changes.add(payload.path("subject").path("id").asText() + "=" + payload.path("optedOut").asBoolean());
             }
             assertThat(changes).containsExactlyInAnyOrder("k-1=true", "k-2=true", "k-3=true", "k-4=true", "k-5=true", "k-6=true",
                     "k-7=true", "k-8=true", "k-1=false");
             assertThat(changes.indexOf("k-1=true")).as("in order per subject").isLessThan(changes.indexOf("k-1=false"));
-            SseStream.Event extra = resumed.poll(Duration.ofSeconds(1));
+            EventStreamClient.Event extra = resumed.poll(Duration.ofSeconds(1));
             assertThat(extra == null || !"optout.changed".equals(extra.name())).as("no duplicate").isTrue();
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then()
@@ -97,7 +98,7 @@ class OptOutStreamTest {
 
     @Test
     void an_idle_stream_hears_heartbeats() throws Exception {
-        try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), null)) {
+        try (EventStreamClient sse = new EventStreamClient(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), null)) {
             assertThat(sse.next(WAIT).name()).isEqualTo("ready");
             // The test profile beats every second
             await().atMost(Duration.ofSeconds(5)).until(() -> sse.comments.get() >= 2);
@@ -108,37 +109,37 @@ class OptOutStreamTest {
     void a_stream_ends_when_its_token_expires_and_resumes_with_a_fresh_one() throws Exception {
         UUID account = OptOuts.account();
         String url = stream + "?account=" + account;
-        try (SseStream sse = new SseStream(url, TestTokens.optoutClientFor(Duration.ofSeconds(3)), null)) {
+        try (EventStreamClient sse = new EventStreamClient(url, TestTokens.optoutClientFor(Duration.ofSeconds(3)), null)) {
             String readyId = sse.next(WAIT).id();
             await().atMost(Duration.ofSeconds(10)).until(sse::ended);
             OptOuts.set(account, "after-expiry", "telemetry", true);
-            try (SseStream resumed = new SseStream(url, TestTokens.optoutClient(), readyId)) {
-                assertThat(subjectOf(resumed.nextChange(WAIT))).isEqualTo("after-expiry");
+            try (EventStreamClient resumed = new EventStreamClient(url, TestTokens.optoutClient(), readyId)) {
+                assertThat(subjectOf(resumed.next("optout.changed", WAIT))).isEqualTo("after-expiry");
             }
         }
     }
 
     @Test
     void a_malformed_last_event_id_is_refused() throws Exception {
-        try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), "0:x")) {
+        try (EventStreamClient sse = new EventStreamClient(stream + "?account=" + UUID.randomUUID(), TestTokens.optoutClient(), "0:x")) {
             assertThat(sse.status).isEqualTo(400);
         }
     }
 
-    private static String subjectOf(SseStream.Event e) throws Exception {
+    private static String subjectOf(EventStreamClient.Event e) throws Exception {
         return EventJson.MAPPER.readTree(e.data()).path("payload").path("subject").path("id").asText();
     }
 
     @Test
     void customers_follow_only_their_account_and_end_users_only_themselves() throws Exception {
         UUID account = OptOuts.account();
-        try (SseStream sse = new SseStream(stream + "?account=" + UUID.randomUUID(), TestTokens.customerOf(account), null)) {
+        try (EventStreamClient sse = new EventStreamClient(stream + "?account=" + UUID.randomUUID(), TestTokens.customerOf(account), null)) {
             assertThat(sse.status).isEqualTo(403);
         }
-        try (SseStream sse = new SseStream(stream + "?account=" + account + "&kind=user&subject=bob", TestTokens.endUser(account, "alice"), null)) {
+        try (EventStreamClient sse = new EventStreamClient(stream + "?account=" + account + "&kind=user&subject=bob", TestTokens.endUser(account, "alice"), null)) {
             assertThat(sse.status).isEqualTo(403);
         }
-        try (SseStream sse = new SseStream(stream + "?account=" + account + "&kind=user&subject=alice", TestTokens.endUser(account, "alice"), null)) {
+        try (EventStreamClient sse = new EventStreamClient(stream + "?account=" + account + "&kind=user&subject=alice", TestTokens.endUser(account, "alice"), null)) {
             assertThat(sse.status).isEqualTo(200);
             assertThat(sse.next(WAIT).name()).isEqualTo("ready");
         }
