@@ -12,6 +12,8 @@ public final class AggregateTypes {
     public static final String OPTOUT = "optout";
     /** The latest opt-out state of each subject, keyed by subject: a compacted topic. */
     public static final String OPTOUT_STATE = "optout-state";
+    /** What became of customer notices (notification-service), keyed by account. */
+    public static final String NOTICE = "notice";
 
     private AggregateTypes() {
     }

@@ -24,6 +24,7 @@ import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStalled;
 import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.optout.OptOutChanged;
+import io.licenseflow.events.notice.NoticeFailed;
 import io.licenseflow.events.optout.OptOutViolationCaught;
 import io.licenseflow.events.optout.SubjectOptOutState;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class EventSchemas {
             schema(LicenseKeyIssued.TYPE, LicenseKeyIssued.SCHEMA_VERSION, "license-key-issued"),
             schema(OptOutChanged.TYPE, OptOutChanged.SCHEMA_VERSION, "optout-changed"),
             schema(SubjectOptOutState.TYPE, SubjectOptOutState.SCHEMA_VERSION, "subject-optout-state"),
-            schema(OptOutViolationCaught.TYPE, OptOutViolationCaught.SCHEMA_VERSION, "optout-violation-caught"));
+            schema(OptOutViolationCaught.TYPE, OptOutViolationCaught.SCHEMA_VERSION, "optout-violation-caught"),
+            schema(NoticeFailed.TYPE, NoticeFailed.SCHEMA_VERSION, "notice-failed"));
 
     private static final String ENVELOPE_SCHEMA = "schemas/envelope.v1.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

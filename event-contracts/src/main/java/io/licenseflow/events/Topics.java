@@ -15,6 +15,8 @@ public final class Topics {
     /** Compacted: the last record of each key (subject) is its current state. */
     public static final String OPTOUT_STATE_EVENTS = topicFor(AggregateTypes.OPTOUT_STATE);
 
+    public static final String NOTICE_EVENTS = topicFor(AggregateTypes.NOTICE);
+
     public static String topicFor(String aggregateType) {
         return "licenseflow." + aggregateType + ".events";
     }

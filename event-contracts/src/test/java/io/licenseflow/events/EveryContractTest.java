@@ -27,6 +27,7 @@ import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.onboarding.OnboardingStep;
 import io.licenseflow.events.optout.OptOutChanged;
 import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.notice.NoticeFailed;
 import io.licenseflow.events.optout.OptOutViolationCaught;
 import io.licenseflow.events.optout.SubjectOptOutState;
 import java.time.Instant;
@@ -78,7 +79,11 @@ class EveryContractTest {
                 Arguments.of(SubjectOptOutState.TYPE, new SubjectOptOutState(ID, new OptOutSubject("account", ID.toString()), 0, "US-CA", List.of(),
                         List.of(), List.of("sale-or-sharing"), AT)),
                 Arguments.of(OptOutViolationCaught.TYPE, new OptOutViolationCaught(ID, ID, new OptOutSubject("user", "u-1"), "usage-analytics",
-                        OptOutViolationCaught.ANONYMISED, "api-calls", 4, "licenseflow-backend", AT)));
+                        OptOutViolationCaught.ANONYMISED, "api-calls", 4, "licenseflow-backend", AT)),
+                Arguments.of(NoticeFailed.TYPE, new NoticeFailed(ID, ID, ID, "license-details", 1, ID, LicenseKeyIssued.TYPE, "ops@acme.example.com",
+                        true, 550, "550 5.1.1 mailbox unavailable", 1, AT)),
+                Arguments.of(NoticeFailed.TYPE, new NoticeFailed(ID, ID, null, "onboarding-completed", 1, ID, OnboardingProgressed.TYPE, null,
+                        false, null, "no recipient known for the account", 12, AT)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,10 +10,12 @@ import java.util.Map;
 public class LocalStackResource implements QuarkusTestResourceConfigurableLifecycleManager<WithLocalStack> {
 
     private String database;
+    private boolean mail;
 
     @Override
     public void init(WithLocalStack annotation) {
         database = annotation.database();
+        mail = annotation.mail();
     }
 
     @Override
@@ -25,7 +27,7 @@ public class LocalStackResource implements QuarkusTestResourceConfigurableLifecy
         String pg = "127.0.0.1:" + stack.get("LF_PG_PORT") + "/" + database;
         // A service with a database role of its own (LF_<DATABASE>_DB_USER) runs as it; migrations run as the owner.
         String roleVariable = "LF_" + database.toUpperCase() + "_DB_";
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://" + pg,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg,
                 "quarkus.datasource.username", stack.getOrDefault(roleVariable + "USER", stack.get("LF_PG_USER")),
@@ -34,7 +36,13 @@ public class LocalStackResource implements QuarkusTestResourceConfigurableLifecy
                 "quarkus.flyway.password", stack.get("LF_PG_PASSWORD"),
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER));
+        if (mail) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            // through the fault injector in front of the real server (mail passes untouched unless a test gives it a fault)
+            config.put("quarkus.mailer.port", Integer.toString(SmtpFaults.port()));
+        }
+        return config;
     }
 
     @Override

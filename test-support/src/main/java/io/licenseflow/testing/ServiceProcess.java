@@ -57,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess start(String name, int port, Map<String, String> extraEnvironment, TestCertificate tls) {
-        Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak"));
+        Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak", "mail"));
         Path root = LocalStack.root();
         Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -79,6 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("LF_PG_PASSWORD", stack.get("LF_PG_PASSWORD"));
             env.put("LF_KAFKA_BOOTSTRAP", "127.0.0.1:" + stack.get("LF_KAFKA_PORT"));
             env.put("LF_OIDC_URL", keycloakRealmUrl());
+            env.put("LF_SMTP_PORT", stack.get("LF_SMTP_PORT"));
             // With HTTPS, the HTTP port is not opened at all; it gets one apart anyway, so that nothing else is taken.
             env.put("LF_" + name.toUpperCase() + "_PORT", Integer.toString(tls == null ? port : port + 1000));
             env.putAll(extraEnvironment);

@@ -83,6 +83,19 @@ public final class TestEvents {
                 UsageVerified.firstUsage(licenseId, accountId, onboardingId, UUID.randomUUID(), "api-calls", Instant.now()));
     }
 
+    /** An event of {@code type} (schema version 1) from {@code source} (e.g. "/licenseflow/entitlement-service"). */
+    public static EventEnvelope event(String type, String source, String aggregateType, UUID aggregateId, Object payload) {
+        return envelope(type, source, aggregateType, aggregateId, payload);
+    }
+
+    /** An AccountCreated with the contact's address and the account's locale. */
+    public static EventEnvelope accountCreated(UUID accountId, String name, String contactEmail, String locale) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new EventEnvelope(UUID.randomUUID(), AccountCreated.TYPE, AccountCreated.SCHEMA_VERSION, "/licenseflow/onboarding-service",
+                AggregateTypes.ACCOUNT, accountId.toString(), now,
+                EventJson.MAPPER.valueToTree(new AccountCreated(accountId, name, contactEmail, now, locale)), "test-" + accountId);
+    }
+
     private static EventEnvelope envelope(String type, String source, String aggregateType, UUID aggregateId, Object payload) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new EventEnvelope(UUID.randomUUID(), type, 1, source, aggregateType, aggregateId.toString(), now,

@@ -31,6 +31,23 @@ public final class TestKeys {
         }
     }
 
+    /** A hand-off of {@code key} for {@code licenseId}, made as entitlement-service makes it (for the development key). */
+    public static String handoff(String key, java.util.UUID licenseId) {
+        try {
+            PublicJsonWebKey recipient = (PublicJsonWebKey) JsonWebKey.Factory.newJwk(HANDOFF_PRIVATE_JWK);
+            JsonWebEncryption jwe = new JsonWebEncryption();
+            jwe.setAlgorithmHeaderValue(org.jose4j.jwe.KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW);
+            jwe.setEncryptionMethodHeaderParameter(org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
+            jwe.setKeyIdHeaderValue(recipient.getKeyId());
+            jwe.setHeader("license", licenseId.toString());
+            jwe.setKey(recipient.getPublicKey());
+            jwe.setPayload(key);
+            return jwe.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A header of the hand-off's JWE, e.g. "license". */
     public static String handoffHeader(String compactJwe, String name) {
         try {

@@ -18,4 +18,10 @@ public @interface WithLocalStack {
 
     /** The service's database in the test stack, e.g. "onboarding". */
     String database();
+
+    /**
+     * Also the stack's mail server, for notification-service: it sends through {@link SmtpFaults} to the real SMTP server
+     * and tests read the mail back over IMAP with {@link TestMailbox}.
+     */
+    boolean mail() default false;
 }

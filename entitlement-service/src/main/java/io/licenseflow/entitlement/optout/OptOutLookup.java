@@ -1,5 +1,6 @@
 package io.licenseflow.entitlement.optout;
 
+import io.licenseflow.commons.optout.OptOutView;
 import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.verifier.OptOuts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,9 @@ public class OptOutLookup {
     public OptOuts of(UUID accountId, String fingerprint, String user) {
         OptOutView.State account = view.account(accountId);
         List<String> defaults = account == null ? List.of() : account.subjectDefaults();
-        OptOuts.Subject accountSubject = new OptOuts.Subject(accountId.toString(), account == null ? 0 : account.version(),
-                account == null ? List.of() : account.optedOut());
-        OptOuts.Subject machine = fingerprint == null ? null : subject(accountId, OptOutSubject.MACHINE, fingerprint, defaults);
-        OptOuts.Subject person = user == null ? null : subject(accountId, OptOutSubject.USER, user, defaults);
+        OptOuts.Subject accountSubject = subject(accountId, OptOutSubject.ACCOUNT, accountId.toString());
+        OptOuts.Subject machine = fingerprint == null ? null : subject(accountId, OptOutSubject.MACHINE, fingerprint);
+        OptOuts.Subject person = user == null ? null : subject(accountId, OptOutSubject.USER, user);
         TreeSet<String> union = new TreeSet<>(accountSubject.optedOut());
         if (machine != null) {
             union.addAll(machine.optedOut());
@@ -38,14 +38,8 @@ public class OptOutLookup {
         return new OptOuts(List.copyOf(union), accountSubject, machine, person, defaults);
     }
 
-    /** A subject's opt-outs: its state's, and the account's defaults for purposes its state does not cover yet. */
-    private OptOuts.Subject subject(UUID accountId, String kind, String id, List<String> defaults) {
-        OptOutView.State state = view.get(accountId, kind, id);
-        if (state == null) {
-            return new OptOuts.Subject(id, 0, defaults);
-        }
-        TreeSet<String> optedOut = new TreeSet<>(state.optedOut());
-        defaults.stream().filter(purpose -> !state.purposes().contains(purpose)).forEach(optedOut::add);
-        return new OptOuts.Subject(id, state.version(), List.copyOf(optedOut));
+    private OptOuts.Subject subject(UUID accountId, String kind, String id) {
+        OptOutView.Effective effective = view.effective(accountId, kind, id);
+        return new OptOuts.Subject(id, effective.version(), effective.optedOut());
     }
 }

@@ -31,6 +31,7 @@ public class AccountCreatedConsumer {
         recipient.id = created.accountId();
         recipient.name = created.name();
         recipient.email = created.contactEmail();
+        recipient.locale = created.locale() != null ? created.locale() : "en";
         recipient.sourceEventId = event.id();
         recipient.recordedAt = Instant.now();
         return recipient.persist();

@@ -23,6 +23,10 @@ public class Recipient extends PanacheEntityBase {
     @Column(nullable = false)
     public String email;
 
+    /** The account's language tag (AccountCreated.locale), e.g. "de-AT": notices are written in its language. */
+    @Column(nullable = false)
+    public String locale;
+
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
 

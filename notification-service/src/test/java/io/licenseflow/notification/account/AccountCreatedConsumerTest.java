@@ -5,7 +5,7 @@ import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithLocalStack(database = "notification")
+@WithLocalStack(database = "notification", mail = true)
 class AccountCreatedConsumerTest extends AccountCreatedConsumerContract {
 
     @Override

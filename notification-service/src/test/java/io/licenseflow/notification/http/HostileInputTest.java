@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Every endpoint of this service against the shared hostile-input corpus. */
 @QuarkusTest
-@WithLocalStack(database = "notification")
+@WithLocalStack(database = "notification", mail = true)
 class HostileInputTest extends HostileInputContract {
 
     @Override

@@ -4,6 +4,7 @@ import io.licenseflow.commons.paging.Page;
 import io.licenseflow.commons.paging.PageRequest;
 import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
+import io.licenseflow.commons.retry.RetrySchedule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.licenseflow.optout.webhook;
 
+import io.licenseflow.commons.retry.RetrySchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;

@@ -2,6 +2,7 @@ package io.licenseflow.optout.webhook;
 
 import io.licenseflow.commons.inbox.EventRouting;
 import io.licenseflow.commons.inbox.ProcessedEvents;
+import io.licenseflow.commons.retry.RetrySchedule;
 import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.events.optout.OptOutChanged;

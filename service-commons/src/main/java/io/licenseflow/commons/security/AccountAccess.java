@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Per-account isolation: admins and operators see every account; a customer sees only the account named in the
+ * Per-account isolation: admins, operators and support staff see every account; a customer sees only the account named in the
  * {@code account_id} claim of their token. For a URL naming an account, a customer asking for another gets 403 whether
  * or not it exists; for a resource found by its own id (a license, an activation), the caller answers 404 when
  * {@link #canRead} is false, so that ids of other accounts cannot be probed.
@@ -24,7 +24,7 @@ public class AccountAccess {
     }
 
     public boolean canRead(UUID accountId) {
-        if (isStaff()) {
+        if (canReadEveryAccount()) {
             return true;
         }
         return identity.getPrincipal() instanceof JsonWebToken jwt && accountId.toString().equals(jwt.getClaim(ACCOUNT_CLAIM));
@@ -34,6 +34,11 @@ public class AccountAccess {
         if (!canRead(accountId)) {
             throw new ForbiddenException("not your account");
         }
+    }
+
+    /** Vendor staff, product backends and support staff (who read, and change nothing). */
+    public boolean canReadEveryAccount() {
+        return isStaff() || identity.hasRole("support");
     }
 
     /** Vendor staff and product backends: the admin and operator roles. */

@@ -1,4 +1,4 @@
-package io.licenseflow.entitlement.optout;
+package io.licenseflow.commons.optout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.licenseflow.commons.kafka.TopicFollower;
@@ -8,6 +8,7 @@ import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.events.optout.SubjectOptOutState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,16 @@ import org.jboss.logging.Logger;
 /**
  * Every subject's current opt-outs, read from the compacted {@code licenseflow.optout-state.events} (whose last record
  * per subject is its state): validation answers, license tokens and usage reports look them up here, without a call to
- * optout-service. Each replica reads every partition from the beginning (assigned, no consumer group), and is ready
+ * optout-service (entitlement-service's validation and usage, notification-service's marketing notices). Each replica reads every partition from the beginning (assigned, no consumer group), and is ready
  * (readiness check {@code optout-view}) once it has read up to where the topic ended when it started. A record
  * older than what the view holds (a replay) changes nothing.
  */
 @ApplicationScoped
+@IfBuildProperty(name = OptOutView.ENABLED, stringValue = "true")
 public class OptOutView {
+
+    /** Build-time switch of the services that follow opt-outs (entitlement-service, notification-service). */
+    public static final String ENABLED = "licenseflow.optout-view.enabled";
 
     private static final Logger LOG = Logger.getLogger(OptOutView.class);
 
@@ -80,6 +85,33 @@ public class OptOutView {
 
     public State account(UUID accountId) {
         return get(accountId, OptOutSubject.ACCOUNT, accountId.toString());
+    }
+
+    /**
+     * A subject's effective opt-outs: its state's, plus its account's defaults for purposes its state does not cover
+     * (all of them, version 0, when it never chose anything); see docs/optout.md#enforcement.
+     */
+    public Effective effective(UUID accountId, String kind, String subjectId) {
+        State account = account(accountId);
+        List<String> defaults = account == null ? List.of() : account.subjectDefaults();
+        if (OptOutSubject.ACCOUNT.equals(kind)) {
+            return account == null ? new Effective(0, List.of()) : new Effective(account.version(), account.optedOut());
+        }
+        State state = get(accountId, kind, subjectId);
+        if (state == null) {
+            return new Effective(0, defaults);
+        }
+        java.util.TreeSet<String> optedOut = new java.util.TreeSet<>(state.optedOut());
+        defaults.stream().filter(purpose -> !state.purposes().contains(purpose)).forEach(optedOut::add);
+        return new Effective(state.version(), List.copyOf(optedOut));
+    }
+
+    /** What a subject is opted out of, and the version of its state that says so (0: none yet, its account's defaults). */
+    public record Effective(long version, List<String> optedOut) {
+
+        public boolean optedOutOf(String purpose) {
+            return optedOut.contains(purpose);
+        }
     }
 
     static String key(UUID accountId, String kind, String subjectId) {

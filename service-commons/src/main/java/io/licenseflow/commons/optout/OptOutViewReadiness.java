@@ -1,13 +1,15 @@
-package io.licenseflow.entitlement.optout;
+package io.licenseflow.commons.optout;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready to answer (validation carries opt-outs) until the view has read the whole opt-out state topic. */
+/** Not ready to answer (what it answers depends on opt-outs) until the view has read the whole opt-out state topic. */
 @Readiness
 @ApplicationScoped
+@IfBuildProperty(name = OptOutView.ENABLED, stringValue = "true")
 public class OptOutViewReadiness implements HealthCheck {
 
     private final OptOutView view;

@@ -1,0 +1,17 @@
+package io.licenseflow.events.notice;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Payload of {@code NoticeFailed} v1 (topic licenseflow.notice.events, keyed by account): notification-service gave up
+ * on a notice. {@code permanent} when the mail server refused it for good (an SMTP 5xx reply, {@code smtpReplyCode}), not
+ * when retries on transient errors ran out or the notice could not be rendered ({@code smtpReplyCode} then null).
+ * {@code triggerEventId} is the event the notice was for.
+ */
+public record NoticeFailed(UUID noticeId, UUID accountId, UUID licenseId, String template, int templateVersion, UUID triggerEventId,
+        String triggerEventType, String recipient, boolean permanent, Integer smtpReplyCode, String reason, int attempts, Instant failedAt) {
+
+    public static final String TYPE = "NoticeFailed";
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,263 @@
+package io.licenseflow.notification.delivery;
+
+import io.licenseflow.commons.outbox.Outbox;
+import io.licenseflow.commons.retry.RetrySchedule;
+import io.licenseflow.events.AggregateTypes;
+import io.licenseflow.events.notice.NoticeFailed;
+import io.licenseflow.notification.account.Recipient;
+import io.licenseflow.notification.license.LicenseSnapshot;
+import io.licenseflow.notification.license.LicenseTypeName;
+import io.licenseflow.notification.notice.Notice;
+import io.licenseflow.notification.template.Brand;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due notices over SMTP. Claims a batch (FOR UPDATE SKIP LOCKED, with a lease, so replicas share the work and a
+ * replica that dies mid-send leaves nothing stuck), composes each, sends it, and records what happened: sent;
+ * suppressed by an opt-out; retried on the {@link RetrySchedule} after a transient error (4xx, no connection) or while
+ * its recipient or license is unknown; failed after a permanent refusal (5xx), an unsendable notice or the last retry,
+ * which also publishes {@code NoticeFailed}. Runs every {@code licenseflow.notices.poll} and at once when notices were
+ * queued. Each message's Message-ID is derived from the notice, so a send repeated after a crash between the server's
+ * acceptance and the record (the one window left) carries the same id.
+ */
+@ApplicationScoped
+public class NoticeDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(NoticeDispatcher.class);
+    private static final int BATCH = 20;
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id FROM notice WHERE status = 'queued' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+            UPDATE notice n SET next_attempt_at = now() + make_interval(secs => $2) FROM due WHERE n.id = due.id
+            RETURNING n.id""";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final NoticeComposer composer;
+    private final ReactiveMailer mailer;
+    private final Outbox outbox;
+    private final RetrySchedule retries;
+    private final Brand brand;
+    private final Duration sendTimeout;
+    private final MeterRegistry metrics;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public NoticeDispatcher(Pool pool, Vertx vertx, NoticeComposer composer, ReactiveMailer mailer, Outbox outbox, RetrySchedule retries,
+            Brand brand, MeterRegistry metrics, @ConfigProperty(name = "licenseflow.notices.send-timeout") Duration sendTimeout) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.outbox = outbox;
+        this.retries = retries;
+        this.brand = brand;
+        this.metrics = metrics;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @Scheduled(every = "${licenseflow.notices.poll}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        kick();
+    }
+
+    /** Notices were queued: send them now rather than at the next poll. One pass at a time; a kick meanwhile makes it go round once more. */
+    public void kick() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            onFreshContext(this::pass);
+        }
+    }
+
+    private void pass() {
+        again.set(false);
+        dispatchBatch().subscribe().with(dispatched -> {
+            if (dispatched > 0 || again.get()) {
+                onFreshContext(this::pass);
+            } else {
+                finish();
+            }
+        }, failure -> {
+            LOG.warnf("notice dispatch failed, retrying at the next poll: %s", failure.toString());
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (again.get() && running.compareAndSet(false, true)) {
+            onFreshContext(this::pass);
+        }
+    }
+
+    /** Hibernate Reactive needs a safe duplicated context of its own per pass. */
+    private void onFreshContext(Runnable task) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> task.run());
+    }
+
+    private Uni<Integer> dispatchBatch() {
+        long lease = sendTimeout.toSeconds() * 2 + 10;
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease)).map(rows -> {
+            List<UUID> ids = new ArrayList<>();
+            for (Row row : rows) {
+                ids.add(row.getUUID("id"));
+            }
+            return ids;
+        }).chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(this::dispatch).collect().asList()
+                .replaceWith(ids.size()));
+    }
+
+    private Uni<Void> dispatch(UUID id) {
+        return Panache.withSession(() -> Notice.<Notice>findById(id).chain(notice -> notice == null || !Notice.QUEUED.equals(notice.status)
+                        ? Uni.createFrom().nullItem() : facts(notice)))
+                .chain(facts -> facts == null ? Uni.createFrom().voidItem() : deliver(facts))
+                .onFailure().invoke(e -> LOG.warnf("notice %s: %s (retried after its lease)", id, e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<NoticeFacts> facts(Notice notice) {
+        Uni<LicenseSnapshot> license = notice.licenseId == null ? Uni.createFrom().nullItem() : LicenseSnapshot.findById(notice.licenseId);
+        return Recipient.<Recipient>findById(notice.accountId).chain(recipient -> license.chain(snapshot -> snapshot == null
+                ? Uni.createFrom().item(new NoticeFacts(notice, recipient, null, null))
+                : LicenseTypeName.<LicenseTypeName>findById(snapshot.licenseType)
+                        .map(name -> new NoticeFacts(notice, recipient, snapshot, name == null ? null : name.displayName))));
+    }
+
+    private Uni<Void> deliver(NoticeFacts facts) {
+        Notice notice = facts.notice();
+        return switch (composer.compose(facts)) {
+            case Composition.Waiting waiting -> retry(notice.id, waiting.reason(), null, "waiting");
+            case Composition.Unsendable unsendable -> fail(notice.id, unsendable.reason(), null, true);
+            case Composition.Suppressed suppressed -> record(notice.id, n -> {
+                n.status = Notice.SUPPRESSED;
+                n.closedAt = Instant.now();
+                optOut(n, suppressed.optOut());
+            }).invoke(() -> count(notice.template, "suppressed"));
+            case Composition.Ready ready -> send(notice, ready);
+        };
+    }
+
+    private Uni<Void> send(Notice notice, Composition.Ready ready) {
+        String messageId = "<" + notice.id + "@" + brand.messageIdDomain() + ">";
+        Mail mail = Mail.withText(ready.to(), ready.rendered().subject(), ready.rendered().text()).setHtml(ready.rendered().html())
+                .setFrom(brand.from())
+                .addHeader("Message-ID", messageId)
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("Content-Language", ready.locale())
+                .addHeader("X-LicenseFlow-Notice", notice.id.toString())
+                .addHeader("X-LicenseFlow-Template", notice.template + "/v" + notice.templateVersion);
+        if (ready.unsubscribeUrl() != null) {
+            mail.addHeader("List-Unsubscribe", "<" + ready.unsubscribeUrl() + ">");
+        }
+        return mailer.send(mail).ifNoItem().after(sendTimeout).fail().onItemOrFailure().transformToUni((ok, failure) -> {
+            if (failure == null) {
+                return record(notice.id, n -> {
+                    n.status = Notice.SENT;
+                    n.attempts++;
+                    n.recipient = ready.to();
+                    n.locale = ready.locale();
+                    n.messageId = messageId;
+                    n.lastError = null;
+                    n.smtpReplyCode = null;
+                    n.sentAt = Instant.now();
+                    n.closedAt = n.sentAt;
+                    optOut(n, ready.optOut());
+                }).invoke(() -> sent(notice));
+            }
+            SmtpOutcome outcome = SmtpOutcome.of(failure);
+            return outcome.permanent() ? fail(notice.id, outcome.reason(), outcome.replyCode(), true, ready.to())
+                    : retry(notice.id, outcome.reason(), outcome.replyCode(), "retried");
+        });
+    }
+
+    private void sent(Notice notice) {
+        count(notice.template, "sent");
+        if (notice.resendOf == null) {
+            Timer.builder("licenseflow.notice.delivery").description("From a notice's triggering event to its acceptance by the mail server")
+                    .tag("template", notice.template).publishPercentileHistogram().register(metrics)
+                    .record(Duration.between(notice.triggeredAt, Instant.now()));
+        }
+    }
+
+    /** Tries again later, or gives up (failed, NoticeFailed) when the next attempt would fall after its retry window. */
+    private Uni<Void> retry(UUID id, String reason, Integer replyCode, String outcome) {
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
+            n.attempts++;
+            n.lastError = SmtpOutcome.truncate(reason);
+            n.smtpReplyCode = replyCode;
+            Instant next = Instant.now().plus(retries.delayAfter(n.attempts)).truncatedTo(ChronoUnit.MICROS);
+            if (next.isAfter(n.retryUntil)) {
+                return failed(n, "gave up after " + n.attempts + " attempts: " + reason, replyCode, false, n.recipient);
+            }
+            n.nextAttemptAt = next;
+            count(n.template, outcome);
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
+    private Uni<Void> fail(UUID id, String reason, Integer replyCode, boolean permanent) {
+        return fail(id, reason, replyCode, permanent, null);
+    }
+
+    private Uni<Void> fail(UUID id, String reason, Integer replyCode, boolean permanent, String to) {
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
+            n.attempts++;
+            return failed(n, reason, replyCode, permanent, to);
+        }));
+    }
+
+    private Uni<Void> failed(Notice n, String reason, Integer replyCode, boolean permanent, String to) {
+        n.status = Notice.FAILED;
+        n.lastError = SmtpOutcome.truncate(reason);
+        n.smtpReplyCode = replyCode;
+        n.recipient = to != null ? to : n.recipient;
+        n.closedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LOG.warnf("notice %s (%s) failed after %d attempts: %s", n.id, n.template, n.attempts, n.lastError);
+        count(n.template, "failed");
+        return outbox.publish(AggregateTypes.NOTICE, n.accountId.toString(), NoticeFailed.TYPE, NoticeFailed.SCHEMA_VERSION,
+                new NoticeFailed(n.id, n.accountId, n.licenseId, n.template, n.templateVersion, n.triggerEventId, n.triggerEventType, n.recipient,
+                        permanent, replyCode, n.lastError, n.attempts, n.closedAt)).replaceWithVoid();
+    }
+
+    private Uni<Void> record(UUID id, Consumer<Notice> change) {
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).invoke(change)).replaceWithVoid();
+    }
+
+    private static void optOut(Notice notice, Composition.OptOutCheck check) {
+        notice.optOutDecision = check.decision();
+        notice.optOutSubject = check.subject();
+        notice.optOutVersion = check.version();
+    }
+
+    private void count(String template, String outcome) {
+        metrics.counter("licenseflow.notices", "template", template, "outcome", outcome).increment();
+    }
+}
