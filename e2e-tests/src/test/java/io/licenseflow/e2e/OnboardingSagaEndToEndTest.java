@@ -14,6 +14,7 @@ import io.licenseflow.testing.KafkaTail;
 import io.licenseflow.testing.KeycloakTokens;
 import io.licenseflow.testing.ServiceProcess;
 import io.licenseflow.testing.TestLogs;
+import io.licenseflow.testing.TestMailbox;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,13 @@ class OnboardingSagaEndToEndTest {
         String backend = KeycloakTokens.backend();
         String type = OfferedTypes.floating("e2e-saga");
         String correlationId = "e2e-saga-" + UUID.randomUUID();
+        String contact = "ops-" + correlationId.substring(9, 17) + "@saga-e2e.example.com";
 
         try (KafkaTail licenses = KafkaTail.open(Topics.LICENSE_EVENTS); KafkaTail onboardings = KafkaTail.open(Topics.ONBOARDING_EVENTS);
              KafkaTail keys = KafkaTail.open(Topics.LICENSE_KEY_EVENTS); KafkaTail accounts = KafkaTail.open(Topics.ACCOUNT_EVENTS)) {
             long started = System.nanoTime();
             var created = given().baseUri(onboarding.url()).auth().oauth2(backend).contentType(ContentType.JSON).header("X-Correlation-Id", correlationId)
-                    .body("{\"name\": \"Saga End To End\", \"contactEmail\": \"ops@saga-e2e.example.com\", \"licenseType\": \"" + type + "\", \"seats\": 3}")
+                    .body("{\"name\": \"Saga End To End\", \"contactEmail\": \"" + contact + "\", \"licenseType\": \"" + type + "\", \"seats\": 3}")
                     .post("/v1/accounts").then().statusCode(201).header("X-Correlation-Id", correlationId).extract();
             String accountId = created.path("id");
             String onboardingId = created.path("onboardingId");
@@ -70,6 +72,14 @@ class OnboardingSagaEndToEndTest {
             long completed = System.nanoTime();
             System.out.printf("e2e onboarding: KEY_ASSIGNED after %d ms, ACTIVATED %d ms after its request, COMPLETED %d ms after the usage%n",
                     (keyAssigned - started) / 1_000_000, (activated - keyAssigned) / 1_000_000, (completed - activated) / 1_000_000);
+
+            // The customer received their key (the same the operator revealed) and how to activate it, by email.
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestMailbox.messages(contact).size() >= 2);
+            List<TestMailbox.ReceivedMessage> mail = TestMailbox.messages(contact);
+            assertThat(mail).filteredOn(m -> m.subject().startsWith("Your Acme Studio license")).singleElement()
+                    .satisfies(m -> assertThat(m.text()).contains(key, "Seats: 3")).satisfies(m -> assertThat(m.html()).contains(key));
+            assertThat(mail).filteredOn(m -> m.subject().equals("How to activate Acme Studio")).singleElement()
+                    .satisfies(m -> assertThat(m.text()).contains("acme-studio activate " + key));
 
             given().baseUri(entitlement.url()).auth().oauth2(KeycloakTokens.user("customer", "customer")).get("/v1/licenses/" + licenseId)
                     .then().statusCode(404);

@@ -14,6 +14,8 @@ public final class AggregateTypes {
     public static final String OPTOUT_STATE = "optout-state";
     /** What became of customer notices (notification-service), keyed by account. */
     public static final String NOTICE = "notice";
+    /** CRM synchronisations given up on: the dead-letter topic of CRM sync, keyed by account. */
+    public static final String CRM_DEAD_LETTER = "crm-dead-letter";
 
     private AggregateTypes() {
     }

@@ -24,6 +24,7 @@ import io.licenseflow.events.onboarding.OnboardingRetried;
 import io.licenseflow.events.onboarding.OnboardingStalled;
 import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.optout.OptOutChanged;
+import io.licenseflow.events.crm.CrmSyncDeadLettered;
 import io.licenseflow.events.notice.NoticeFailed;
 import io.licenseflow.events.optout.OptOutViolationCaught;
 import io.licenseflow.events.optout.SubjectOptOutState;
@@ -69,7 +70,8 @@ public final class EventSchemas {
             schema(OptOutChanged.TYPE, OptOutChanged.SCHEMA_VERSION, "optout-changed"),
             schema(SubjectOptOutState.TYPE, SubjectOptOutState.SCHEMA_VERSION, "subject-optout-state"),
             schema(OptOutViolationCaught.TYPE, OptOutViolationCaught.SCHEMA_VERSION, "optout-violation-caught"),
-            schema(NoticeFailed.TYPE, NoticeFailed.SCHEMA_VERSION, "notice-failed"));
+            schema(NoticeFailed.TYPE, NoticeFailed.SCHEMA_VERSION, "notice-failed"),
+            schema(CrmSyncDeadLettered.TYPE, CrmSyncDeadLettered.SCHEMA_VERSION, "crm-sync-dead-lettered"));
 
     private static final String ENVELOPE_SCHEMA = "schemas/envelope.v1.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -91,6 +93,11 @@ public final class EventSchemas {
         }
         problems.addAll(validate(schema, event.get("payload")).stream().map(p -> "payload: " + p).toList());
         return problems;
+    }
+
+    /** The violations of a document that is not an event (e.g. "crm-account-record", version 1) against its published schema. */
+    public static List<String> documentViolations(String schemaName, int version, JsonNode document) {
+        return validate("schemas/" + schemaName + ".v" + version + ".json", document);
     }
 
     public static List<String> violations(EventEnvelope event) {

@@ -16,6 +16,7 @@ public final class Topics {
     public static final String OPTOUT_STATE_EVENTS = topicFor(AggregateTypes.OPTOUT_STATE);
 
     public static final String NOTICE_EVENTS = topicFor(AggregateTypes.NOTICE);
+    public static final String CRM_DEAD_LETTER_EVENTS = topicFor(AggregateTypes.CRM_DEAD_LETTER);
 
     public static String topicFor(String aggregateType) {
         return "licenseflow." + aggregateType + ".events";

@@ -27,6 +27,7 @@ import io.licenseflow.events.onboarding.OnboardingStarted;
 import io.licenseflow.events.onboarding.OnboardingStep;
 import io.licenseflow.events.optout.OptOutChanged;
 import io.licenseflow.events.optout.OptOutSubject;
+import io.licenseflow.events.crm.CrmSyncDeadLettered;
 import io.licenseflow.events.notice.NoticeFailed;
 import io.licenseflow.events.optout.OptOutViolationCaught;
 import io.licenseflow.events.optout.SubjectOptOutState;
@@ -83,7 +84,18 @@ class EveryContractTest {
                 Arguments.of(NoticeFailed.TYPE, new NoticeFailed(ID, ID, ID, "license-details", 1, ID, LicenseKeyIssued.TYPE, "ops@acme.example.com",
                         true, 550, "550 5.1.1 mailbox unavailable", 1, AT)),
                 Arguments.of(NoticeFailed.TYPE, new NoticeFailed(ID, ID, null, "onboarding-completed", 1, ID, OnboardingProgressed.TYPE, null,
-                        false, null, "no recipient known for the account", 12, AT)));
+                        false, null, "no recipient known for the account", 12, AT)),
+                Arguments.of(CrmSyncDeadLettered.TYPE, new CrmSyncDeadLettered(ID, "hubspot", true, 400, "400 Property values were not valid", 1,
+                        CrmTestRecords.full(ID, AT), AT)),
+                Arguments.of(CrmSyncDeadLettered.TYPE, new CrmSyncDeadLettered(ID, "webhook", false, null, "connection refused", 14,
+                        CrmTestRecords.bare(ID, AT), AT)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void crm_account_records_match_their_schema() throws Exception {
+        assertThat(EventSchemas.documentViolations("crm-account-record", 1, EventJson.MAPPER.valueToTree(CrmTestRecords.full(ID, AT)))).isEmpty();
+        assertThat(EventSchemas.documentViolations("crm-account-record", 1, EventJson.MAPPER.valueToTree(CrmTestRecords.bare(ID, AT)))).isEmpty();
+        assertThat(EventSchemas.documentViolations("crm-account-record", 1, EventJson.MAPPER.readTree("{\"accountId\": \"x\"}"))).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,7 +24,10 @@ public record Customers(UUID accountId, String email, String name) {
 
     /** A new account (AccountCreated published) with its own mailbox. */
     public static Customers created(String name, String locale) {
-        UUID accountId = UUID.randomUUID();
+        return created(UUID.randomUUID(), name, locale);
+    }
+
+    public static Customers created(UUID accountId, String name, String locale) {
         String email = "contact-" + accountId.toString().substring(0, 8) + "@customer.example";
         TestKafka.publish(Topics.ACCOUNT_EVENTS, TestEvents.accountCreated(accountId, name, email, locale));
         return new Customers(accountId, email, name);
@@ -62,6 +65,30 @@ public record Customers(UUID accountId, String email, String name) {
     public EventEnvelope changed(String type, UUID licenseId, LicenseStatus status, Instant expiresAt, String reason) {
         EventEnvelope event = TestEvents.event(type, ENTITLEMENT, AggregateTypes.LICENSE, licenseId,
                 new LicenseChanged(licenseId, accountId, status, expiresAt, expiresAt, null, "admin", reason, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        TestKafka.publish(Topics.LICENSE_EVENTS, event);
+        return event;
+    }
+
+    /** An onboarded license: of a published type "<prefix>-…" (display name "Test <type>"), 5 seats, 2 machines, onboarding completed. */
+    public OnboardedLicense onboarded(String typePrefix) {
+        UUID licenseId = UUID.randomUUID();
+        String type = typePrefix + "-" + licenseId.toString().substring(0, 6);
+        TestKafka.publish(Topics.LICENSE_TYPE_EVENTS, TestEvents.licenseTypePublished(type, 5, null));
+        licenseIssued(licenseId, type, 5, Instant.parse("2027-09-01T00:00:00Z"));
+        machineActivated(licenseId, 1, 5);
+        machineActivated(licenseId, 2, 5);
+        onboardingCompleted(licenseId);
+        return new OnboardedLicense(licenseId, type, "LF-" + licenseId.toString().substring(0, 4).toUpperCase());
+    }
+
+    /** What {@link #onboarded} published: the license, its type and its key's prefix. */
+    public record OnboardedLicense(UUID licenseId, String type, String keyPrefix) {
+    }
+
+    public EventEnvelope machineActivated(UUID licenseId, int seatsUsed, int seatLimit) {
+        EventEnvelope event = TestEvents.event(io.licenseflow.events.license.MachineActivated.TYPE, ENTITLEMENT, AggregateTypes.LICENSE, licenseId,
+                new io.licenseflow.events.license.MachineActivated(UUID.randomUUID(), licenseId, accountId, "fp-" + seatsUsed, "machine " + seatsUsed,
+                        "linux-x86_64", seatsUsed, seatLimit, Instant.now()));
         TestKafka.publish(Topics.LICENSE_EVENTS, event);
         return event;
     }

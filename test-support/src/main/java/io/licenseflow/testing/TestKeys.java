@@ -31,6 +31,24 @@ public final class TestKeys {
         }
     }
 
+    /**
+     * A string shaped like a license key ({@code LF-} and seven groups of four Crockford base32 characters), for tests that
+     * hand keys off without entitlement-service. Its check character is not computed: entitlement-service would not
+     * accept it. The end-to-end leak scan looks for it like any issued key.
+     */
+    public static String keyShaped() {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder key = new StringBuilder("LF");
+        for (int i = 0; i < 28; i++) {
+            if (i % 4 == 0) {
+                key.append('-');
+            }
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+
     /** A hand-off of {@code key} for {@code licenseId}, made as entitlement-service makes it (for the development key). */
     public static String handoff(String key, java.util.UUID licenseId) {
         try {

@@ -5,8 +5,8 @@ import io.licenseflow.notification.template.RenderedNotice;
 /** What to do with a due notice. */
 sealed interface Composition {
 
-    /** Its recipient or license is not known yet: try again later. */
-    record Waiting(String reason) implements Composition {
+    /** Its recipient or license is not known yet ({@code waitingFor}): it waits until the event that brings it. */
+    record Waiting(String waitingFor, String reason) implements Composition {
     }
 
     /** It can never be sent (its key hand-off cannot be opened, its template does not render). */

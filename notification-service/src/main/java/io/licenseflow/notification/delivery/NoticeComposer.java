@@ -7,6 +7,7 @@ import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.notification.delivery.Composition.OptOutCheck;
 import io.licenseflow.notification.license.LicenseSnapshot;
 import io.licenseflow.notification.notice.Notice;
+import io.licenseflow.notification.notice.NoticeQueue;
 import io.licenseflow.notification.template.Brand;
 import io.licenseflow.notification.template.NoticeLocales;
 import io.licenseflow.notification.template.NoticeModel;
@@ -49,10 +50,10 @@ public class NoticeComposer {
             return new Composition.Unsendable("no template " + notice.template);
         }
         if (facts.recipient() == null) {
-            return new Composition.Waiting("no contact known for the account yet");
+            return new Composition.Waiting(NoticeQueue.RECIPIENT, "no contact known for the account yet");
         }
         if (needsLicense(template) && facts.license() == null) {
-            return new Composition.Waiting("the license's details are not known yet");
+            return new Composition.Waiting(NoticeQueue.LICENSE, "the license's details are not known yet");
         }
         String to = notice.recipientOverride != null ? notice.recipientOverride : facts.recipient().email;
         OptOutCheck optOut = optOutCheck(template, notice.accountId, to);

@@ -2,6 +2,7 @@ package io.licenseflow.notification.delivery;
 
 import io.licenseflow.commons.outbox.Outbox;
 import io.licenseflow.commons.retry.RetrySchedule;
+import io.licenseflow.commons.work.DueWorkLoop;
 import io.licenseflow.events.AggregateTypes;
 import io.licenseflow.events.notice.NoticeFailed;
 import io.licenseflow.notification.account.Recipient;
@@ -15,11 +16,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -58,7 +55,6 @@ public class NoticeDispatcher {
             RETURNING n.id""";
 
     private final Pool pool;
-    private final Vertx vertx;
     private final NoticeComposer composer;
     private final ReactiveMailer mailer;
     private final Outbox outbox;
@@ -66,13 +62,11 @@ public class NoticeDispatcher {
     private final Brand brand;
     private final Duration sendTimeout;
     private final MeterRegistry metrics;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DueWorkLoop loop;
 
     public NoticeDispatcher(Pool pool, Vertx vertx, NoticeComposer composer, ReactiveMailer mailer, Outbox outbox, RetrySchedule retries,
             Brand brand, MeterRegistry metrics, @ConfigProperty(name = "licenseflow.notices.send-timeout") Duration sendTimeout) {
         this.pool = pool;
-        this.vertx = vertx;
         this.composer = composer;
         this.mailer = mailer;
         this.outbox = outbox;
@@ -80,6 +74,7 @@ public class NoticeDispatcher {
         this.brand = brand;
         this.metrics = metrics;
         this.sendTimeout = sendTimeout;
+        this.loop = new DueWorkLoop(vertx, "notice dispatch", this::dispatchBatch);
     }
 
     @Scheduled(every = "${licenseflow.notices.poll}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -87,40 +82,9 @@ public class NoticeDispatcher {
         kick();
     }
 
-    /** Notices were queued: send them now rather than at the next poll. One pass at a time; a kick meanwhile makes it go round once more. */
+    /** Notices were queued: send them now rather than at the next poll. */
     public void kick() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            onFreshContext(this::pass);
-        }
-    }
-
-    private void pass() {
-        again.set(false);
-        dispatchBatch().subscribe().with(dispatched -> {
-            if (dispatched > 0 || again.get()) {
-                onFreshContext(this::pass);
-            } else {
-                finish();
-            }
-        }, failure -> {
-            LOG.warnf("notice dispatch failed, retrying at the next poll: %s", failure.toString());
-            finish();
-        });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (again.get() && running.compareAndSet(false, true)) {
-            onFreshContext(this::pass);
-        }
-    }
-
-    /** Hibernate Reactive needs a safe duplicated context of its own per pass. */
-    private void onFreshContext(Runnable task) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> task.run());
+        loop.kick();
     }
 
     private Uni<Integer> dispatchBatch() {
@@ -154,7 +118,7 @@ public class NoticeDispatcher {
     private Uni<Void> deliver(NoticeFacts facts) {
         Notice notice = facts.notice();
         return switch (composer.compose(facts)) {
-            case Composition.Waiting waiting -> retry(notice.id, waiting.reason(), null, "waiting");
+            case Composition.Waiting waiting -> waitFor(notice.id, waiting);
             case Composition.Unsendable unsendable -> fail(notice.id, unsendable.reason(), null, true);
             case Composition.Suppressed suppressed -> record(notice.id, n -> {
                 n.status = Notice.SUPPRESSED;
@@ -211,6 +175,7 @@ public class NoticeDispatcher {
     private Uni<Void> retry(UUID id, String reason, Integer replyCode, String outcome) {
         return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
             n.attempts++;
+            n.waitingFor = null;
             n.lastError = SmtpOutcome.truncate(reason);
             n.smtpReplyCode = replyCode;
             Instant next = Instant.now().plus(retries.delayAfter(n.attempts)).truncatedTo(ChronoUnit.MICROS);
@@ -219,6 +184,24 @@ public class NoticeDispatcher {
             }
             n.nextAttemptAt = next;
             count(n.template, outcome);
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
+    /**
+     * Parks a notice until the event that brings what it lacks wakes it ({@link io.licenseflow.notification.notice.NoticeQueue#wake}),
+     * without polling; at the end of its window it is due once more, and fails if it still lacks it. Waiting is not an
+     * attempt.
+     */
+    private Uni<Void> waitFor(UUID id, Composition.Waiting waiting) {
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
+            if (!Instant.now().isBefore(n.retryUntil)) {
+                return failed(n, "gave up waiting: " + waiting.reason(), null, false, n.recipient);
+            }
+            n.waitingFor = waiting.waitingFor();
+            n.lastError = waiting.reason();
+            n.nextAttemptAt = n.retryUntil;
+            count(n.template, "waiting");
             return Uni.createFrom().voidItem();
         }));
     }
@@ -236,6 +219,7 @@ public class NoticeDispatcher {
 
     private Uni<Void> failed(Notice n, String reason, Integer replyCode, boolean permanent, String to) {
         n.status = Notice.FAILED;
+        n.waitingFor = null;
         n.lastError = SmtpOutcome.truncate(reason);
         n.smtpReplyCode = replyCode;
         n.recipient = to != null ? to : n.recipient;
@@ -248,7 +232,7 @@ public class NoticeDispatcher {
     }
 
     private Uni<Void> record(UUID id, Consumer<Notice> change) {
-        return Panache.withTransaction(() -> Notice.<Notice>findById(id).invoke(change)).replaceWithVoid();
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).invoke(change).invoke(n -> n.waitingFor = null)).replaceWithVoid();
     }
 
     private static void optOut(Notice notice, Composition.OptOutCheck check) {

@@ -8,6 +8,7 @@ import io.licenseflow.events.license.LicenseExpiring;
 import io.licenseflow.events.license.LicenseIssued;
 import io.licenseflow.events.license.MachineActivated;
 import io.licenseflow.events.license.MachineDeactivated;
+import io.licenseflow.notification.crm.CrmSyncQueue;
 import io.licenseflow.notification.notice.NoticeQueue;
 import io.licenseflow.notification.template.NoticeTemplate;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the license events, once per event: keeps each license's snapshot (type, status, term, seats) and queues the
- * notices they trigger in the same transaction (expiring, expired, suspended, revoked).
+ * Follows the license events, once per event: keeps each license's snapshot (type, status, term, seats), marks its
+ * account's CRM record changed, and queues the notices they trigger in the same transaction (expiring, expired,
+ * suspended, revoked).
  */
 @ApplicationScoped
 public class LicenseEventsConsumer {
@@ -32,15 +34,17 @@ public class LicenseEventsConsumer {
 
     private final EventRouting routing;
     private final NoticeQueue notices;
+    private final CrmSyncQueue crm;
 
-    public LicenseEventsConsumer(ProcessedEvents processedEvents, NoticeQueue notices) {
+    public LicenseEventsConsumer(ProcessedEvents processedEvents, NoticeQueue notices, CrmSyncQueue crm) {
         this.notices = notices;
+        this.crm = crm;
         EventRouting routing = processedEvents.routing(CONSUMER)
                 .on(LicenseIssued.TYPE, LicenseIssued.SCHEMA_VERSION, LicenseIssued.class, this::issued)
                 .on(MachineActivated.TYPE, MachineActivated.SCHEMA_VERSION, MachineActivated.class,
-                        (event, activated) -> seatsUsed(activated.licenseId(), activated.seatsUsed()))
+                        (event, activated) -> seatsUsed(event, activated.accountId(), activated.licenseId(), activated.seatsUsed()))
                 .on(MachineDeactivated.TYPE, MachineDeactivated.SCHEMA_VERSION, MachineDeactivated.class,
-                        (event, deactivated) -> seatsUsed(deactivated.licenseId(), deactivated.seatsUsed()))
+                        (event, deactivated) -> seatsUsed(event, deactivated.accountId(), deactivated.licenseId(), deactivated.seatsUsed()))
                 .on(LicenseExpiring.TYPE, LicenseExpiring.SCHEMA_VERSION, LicenseExpiring.class,
                         (event, expiring) -> notices.enqueue(event, NoticeTemplate.LICENSE_EXPIRING, expiring.accountId(), expiring.licenseId()));
         for (String type : LicenseChanged.TYPES) {
@@ -51,7 +55,7 @@ public class LicenseEventsConsumer {
 
     @Incoming("license-events")
     public Uni<Void> onLicenseEvent(String value) {
-        return routing.apply(value).invoke(notices::queued);
+        return routing.apply(value).invoke(notices::queued).invoke(crm::committed);
     }
 
     private Uni<?> issued(EventEnvelope event, LicenseIssued issued) {
@@ -70,7 +74,8 @@ public class LicenseEventsConsumer {
             license.expiresAt = issued.expiresAt();
             license.keyPrefix = issued.keyPrefix();
             license.updatedAt = issued.issuedAt();
-            return license.persist().replaceWithVoid();
+            return license.persist().chain(() -> crm.changed(issued.accountId(), event.occurredAt()))
+                    .chain(() -> notices.licenseKnown(issued.licenseId()));
         });
     }
 
@@ -82,16 +87,16 @@ public class LicenseEventsConsumer {
                 license.keyPrefix = change.keyPrefix() != null ? change.keyPrefix() : license.keyPrefix;
                 license.updatedAt = change.at();
             }
-        }).replaceWithVoid();
+        }).replaceWithVoid().chain(() -> crm.changed(change.accountId(), event.occurredAt()));
         NoticeTemplate notice = NOTICE_OF_CHANGE.get(event.type());
         return notice == null ? snapshot : snapshot.chain(() -> notices.enqueue(event, notice, change.accountId(), change.licenseId()));
     }
 
-    private Uni<Void> seatsUsed(UUID licenseId, int seatsUsed) {
+    private Uni<Void> seatsUsed(EventEnvelope event, UUID accountId, UUID licenseId, int seatsUsed) {
         return LicenseSnapshot.<LicenseSnapshot>findById(licenseId).invoke(license -> {
             if (license != null) {
                 license.seatsUsed = seatsUsed;
             }
-        }).replaceWithVoid();
+        }).chain(() -> crm.changed(accountId, event.occurredAt()));
     }
 }

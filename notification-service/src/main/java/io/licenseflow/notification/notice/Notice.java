@@ -82,6 +82,10 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "retry_until", nullable = false)
     public Instant retryUntil;
 
+    /** What a queued notice waits for ({@code recipient}, {@code license}); null when it is due or closed. */
+    @Column(name = "waiting_for")
+    public String waitingFor;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -4,6 +4,7 @@ import io.licenseflow.events.EventEnvelope;
 import io.licenseflow.events.EventJson;
 import io.licenseflow.notification.delivery.NoticeDispatcher;
 import io.licenseflow.notification.template.NoticeTemplate;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,6 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class NoticeQueue {
+
+    public static final String RECIPIENT = "recipient";
+    public static final String LICENSE = "license";
+    private static final String WAKE = "UPDATE notice SET next_attempt_at = now(), waiting_for = NULL WHERE status = 'queued' AND ";
 
     private final NoticeDispatcher dispatcher;
     private final Duration giveUpAfter;
@@ -49,7 +54,22 @@ public class NoticeQueue {
         return notice.persist().replaceWith(notice);
     }
 
-    /** Notices were queued and committed: send them now rather than at the next poll. */
+    /** The account's contact is known now: its waiting notices are due (call in the transaction that recorded it). */
+    public Uni<Void> recipientKnown(UUID accountId) {
+        return wake("waiting_for = 'recipient' AND account_id = :id", accountId);
+    }
+
+    /** The license's details are known now: its waiting notices are due. */
+    public Uni<Void> licenseKnown(UUID licenseId) {
+        return wake("waiting_for = 'license' AND license_id = :id", licenseId);
+    }
+
+    private static Uni<Void> wake(String condition, UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(WAKE + condition).setParameter("id", id).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Notices were queued (or woken) and committed: send them now rather than at the next poll. */
     public void queued() {
         dispatcher.kick();
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.licenseflow.notification.Customers;
 import io.licenseflow.testing.TestDatabase;
+import io.licenseflow.testing.TestKeys;
 import io.licenseflow.testing.TestMailbox;
 import io.licenseflow.testing.TestMailbox.ReceivedMessage;
 import io.licenseflow.testing.TestTokens;
@@ -31,7 +32,8 @@ class NoticeApiTest {
         Customers customer = Customers.created("Resend Corp", "en");
         UUID licenseId = UUID.randomUUID();
         customer.licenseIssued(licenseId, "team-annual", 2, null);
-        customer.keyIssued(licenseId, "LF-RSND-K9XR-4TWD-H3PV-8NCJ", "ISSUED");
+        String key = TestKeys.keyShaped();
+        customer.keyIssued(licenseId, key, "ISSUED");
         customer.expiring(licenseId, java.time.Instant.parse("2027-03-01T00:00:00Z"));
         TestMailbox.await(customer.email(), 3, MAIL);
         String details = noticeId(customer, "license-details");
@@ -43,7 +45,7 @@ class NoticeApiTest {
         String resent = answer.path("id");
         assertThat(answer.header("Location")).endsWith("/v1/notices/" + resent);
         List<ReceivedMessage> mail = TestMailbox.await(customer.email(), 4, MAIL);
-        assertThat(mail.get(3).text()).contains("LF-RSND-K9XR-4TWD-H3PV-8NCJ");
+        assertThat(mail.get(3).text()).contains(key);
         assertThat(mail.get(3).header("X-LicenseFlow-Notice")).isEqualTo(resent);
         given().auth().oauth2(TestTokens.admin()).get("/v1/notices/{id}", resent).then().statusCode(200)
                 .body("status", equalTo("sent")).body("requestedBy", equalTo("test-operator")).body("templateVersion", equalTo(1));
@@ -59,7 +61,7 @@ class NoticeApiTest {
         Customers customer = Customers.created("Strict Corp", "en");
         UUID licenseId = UUID.randomUUID();
         customer.licenseIssued(licenseId, "team-annual", 2, null);
-        customer.keyIssued(licenseId, "LF-STRC-K9XR-4TWD-H3PV-8NCJ", "ISSUED");
+        customer.keyIssued(licenseId, TestKeys.keyShaped(), "ISSUED");
         TestMailbox.await(customer.email(), 2, MAIL);
         String details = noticeId(customer, "license-details");
         long notices = TestDatabase.count("notification", "SELECT count(*) FROM notice");
@@ -89,7 +91,7 @@ class NoticeApiTest {
         Customers other = Customers.created("Other Corp", "en");
         UUID licenseId = UUID.randomUUID();
         customer.licenseIssued(licenseId, "team-annual", 2, null);
-        customer.keyIssued(licenseId, "LF-OWNC-K9XR-4TWD-H3PV-8NCJ", "ISSUED");
+        customer.keyIssued(licenseId, TestKeys.keyShaped(), "ISSUED");
         TestMailbox.await(customer.email(), 2, MAIL);
         String details = noticeId(customer, "license-details");
 

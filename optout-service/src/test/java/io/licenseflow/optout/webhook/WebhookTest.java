@@ -14,6 +14,7 @@ import io.licenseflow.events.EventJson;
 import io.licenseflow.optout.optout.OptOuts;
 import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.TestTokens;
+import io.licenseflow.testing.WebhookReceiver;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package io.licenseflow.optout.webhook;
+package io.licenseflow.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,13 +13,16 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real HTTP listener on loopback standing for a customer's webhook receiver: records each request, answers as scripted. */
-final class WebhookReceiver implements AutoCloseable {
+/**
+ * A real HTTP listener on loopback standing for a customer's webhook receiver (opt-out webhooks, the CRM webhook
+ * connector): records each request, answers as scripted.
+ */
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request and what it was answered. */
-    record Request(Map<String, List<String>> headers, String body, int answered) {
+    public record Request(Map<String, List<String>> headers, String body, int answered) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
@@ -28,9 +31,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Queue<Integer> scripted = new ConcurrentLinkedQueue<>();
     private volatile int otherwise = 200;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,20 +48,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/optouts";
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
     /** The next answers, in order; then {@link #answerOtherwise}'s. */
-    void answer(Integer... statuses) {
+    public void answer(Integer... statuses) {
         scripted.addAll(List.of(statuses));
     }
 
-    void answerOtherwise(int status) {
+    public void answerOtherwise(int status) {
         otherwise = status;
     }
 
-    List<Request> answered(int status) {
+    public List<Request> answered(int status) {
         return requests.stream().filter(r -> r.answered() == status).toList();
     }
 
