@@ -41,7 +41,9 @@ public abstract class AccountCreatedConsumerContract {
         TestKafka.publish(Topics.ACCOUNT_EVENTS, event);
         TestKafka.publish(Topics.ACCOUNT_EVENTS, event);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        // Up to Kafka's session timeout (45 s) and a rebalance: often the first consumer test of a boot, it may wait for the
+        // group to drop members a killed JVM left behind (a run stopped midway, the end-to-end tests' services).
+        await().atMost(Duration.ofSeconds(75)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.operator()).get("/v1/accounts/" + accountId)
                         .then().statusCode(200)
                         .body("name", equalTo("Twice Delivered Inc"))

@@ -6,7 +6,6 @@ import io.licenseflow.notification.account.Recipient;
 import io.licenseflow.notification.license.LicenseSnapshot;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -62,14 +61,13 @@ public class CrmResource {
     @POST
     @Path("/sync")
     @RolesAllowed({"admin", "operator"})
-    @WithTransaction
     @Operation(summary = "Push the account's record to every enabled connector again now (a dead sync gets a fresh retry window)")
     public Uni<Response> sync(@PathParam("id") UUID id) {
         if (connectors.names().isEmpty()) {
             throw new ProblemException(ProblemCode.CONFLICT, "no CRM connector is enabled (licenseflow.crm.connectors)");
         }
-        return known(id).chain(() -> queue.changed(id, Instant.now())).chain(() -> states(id))
-                .map(states -> Response.accepted(states).build()).invoke(queue::committed);
+        return Panache.withTransaction(() -> known(id).chain(() -> queue.changed(id, Instant.now())).chain(() -> states(id)))
+                .map(states -> Response.accepted(states).build()).invoke(queue::committed); // after the commit
     }
 
     /** 404 for an account this service knows nothing of. */

@@ -44,7 +44,11 @@ public class CrmSyncDispatcher {
                 ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
             UPDATE crm_sync c SET next_attempt_at = now() + make_interval(secs => $2) FROM due
             WHERE c.account_id = due.account_id AND c.connector = due.connector
-            RETURNING c.account_id, c.connector, c.version, c.pending_since, c.attempts, c.retry_until""";
+            RETURNING c.account_id, c.connector, c.version, c.pending_since, c.attempts, c.retry_until, c.next_attempt_at""";
+    /** Each sync's lease is taken again just before its push, and only if no other replica claimed it meanwhile. */
+    private static final String RENEW = """
+            UPDATE crm_sync SET next_attempt_at = now() + make_interval(secs => $4)
+            WHERE account_id = $1 AND connector = $2 AND status = 'pending' AND next_attempt_at = $3 RETURNING account_id""";
     private static final String SYNCED = """
             UPDATE crm_sync SET status = CASE WHEN version = :version THEN 'synced' ELSE 'pending' END, synced_version = :version,
                 synced_at = now(), attempts = 0, last_error = NULL, last_http_status = NULL, next_attempt_at = now(),
@@ -57,7 +61,8 @@ public class CrmSyncDispatcher {
             UPDATE crm_sync SET status = 'dead', attempts = :attempts, last_error = :error, last_http_status = :status
             WHERE account_id = :account AND connector = :connector AND version = :version""";
 
-    private record Due(UUID accountId, String connector, long version, Instant pendingSince, int attempts, Instant retryUntil) {
+    private record Due(UUID accountId, String connector, long version, Instant pendingSince, int attempts, Instant retryUntil,
+            OffsetDateTime leasedUntil) {
     }
 
     private final Pool pool;
@@ -93,15 +98,24 @@ public class CrmSyncDispatcher {
     }
 
     private Uni<Integer> syncBatch() {
-        long lease = settings.timeout().toSeconds() * 4 + 10;
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease)).map(rows -> {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease())).map(rows -> {
             List<Due> due = new ArrayList<>();
             for (Row r : rows) {
                 due.add(new Due(r.getUUID("account_id"), r.getString("connector"), r.getLong("version"), instant(r.getOffsetDateTime("pending_since")),
-                        r.getInteger("attempts"), instant(r.getOffsetDateTime("retry_until"))));
+                        r.getInteger("attempts"), instant(r.getOffsetDateTime("retry_until")), r.getOffsetDateTime("next_attempt_at")));
             }
             return due;
-        }).chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::sync).collect().asList().replaceWith(due.size()));
+        }).chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::renewAndSync).collect().asList()
+                .replaceWith(due.size()));
+    }
+
+    private Uni<Void> renewAndSync(Due due) {
+        return pool.preparedQuery(RENEW).execute(Tuple.of(due.accountId(), due.connector(), due.leasedUntil(), lease()))
+                .chain(renewed -> renewed.size() == 1 ? sync(due) : Uni.createFrom().voidItem());
+    }
+
+    private long lease() {
+        return settings.timeout().toSeconds() * 4 + 10;
     }
 
     private Uni<Void> sync(Due due) {

@@ -9,6 +9,10 @@ sealed interface Composition {
     record Waiting(String waitingFor, String reason) implements Composition {
     }
 
+    /** It cannot be decided yet (this replica's opt-out view has not read the state topic): tried again shortly. */
+    record Deferred(String reason) implements Composition {
+    }
+
     /** It can never be sent (its key hand-off cannot be opened, its template does not render). */
     record Unsendable(String reason) implements Composition {
     }

@@ -55,6 +55,9 @@ public class NoticeComposer {
         if (needsLicense(template) && facts.license() == null) {
             return new Composition.Waiting(NoticeQueue.LICENSE, "the license's details are not known yet");
         }
+        if (template.category() == NoticeTemplate.Category.LIFECYCLE && !optOuts.caughtUp()) {
+            return new Composition.Deferred("the opt-out view has not read the state topic yet");
+        }
         String to = notice.recipientOverride != null ? notice.recipientOverride : facts.recipient().email;
         OptOutCheck optOut = optOutCheck(template, notice.accountId, to);
         if ("suppressed".equals(optOut.decision())) {

@@ -9,6 +9,7 @@ import io.licenseflow.notification.account.Recipient;
 import io.licenseflow.notification.license.LicenseSnapshot;
 import io.licenseflow.notification.license.LicenseTypeName;
 import io.licenseflow.notification.notice.Notice;
+import io.licenseflow.notification.notice.NoticeQueue;
 import io.licenseflow.notification.template.Brand;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +54,14 @@ public class NoticeDispatcher {
                 SELECT id FROM notice WHERE status = 'queued' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
             UPDATE notice n SET next_attempt_at = now() + make_interval(secs => $2) FROM due WHERE n.id = due.id
-            RETURNING n.id""";
+            RETURNING n.id, n.next_attempt_at""";
+    /**
+     * A batch is worked through one notice after another, longer than one lease: each notice's lease is taken again
+     * just before it is sent, and only if no other replica claimed it meanwhile (its lease is still the one claimed).
+     */
+    private static final String RENEW = """
+            UPDATE notice SET next_attempt_at = now() + make_interval(secs => $3)
+            WHERE id = $1 AND status = 'queued' AND next_attempt_at = $2 RETURNING id""";
 
     private final Pool pool;
     private final NoticeComposer composer;
@@ -88,15 +97,22 @@ public class NoticeDispatcher {
     }
 
     private Uni<Integer> dispatchBatch() {
-        long lease = sendTimeout.toSeconds() * 2 + 10;
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease)).map(rows -> {
-            List<UUID> ids = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getUUID("id"));
-            }
-            return ids;
-        }).chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(this::dispatch).collect().asList()
-                .replaceWith(ids.size()));
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease())).map(rows -> {
+            List<Row> claimed = new ArrayList<>();
+            rows.forEach(claimed::add);
+            return claimed;
+        }).chain(claimed -> Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(this::renewAndDispatch).collect().asList()
+                .replaceWith(claimed.size()));
+    }
+
+    private Uni<Void> renewAndDispatch(Row claimed) {
+        UUID id = claimed.getUUID("id");
+        return pool.preparedQuery(RENEW).execute(Tuple.of(id, claimed.getOffsetDateTime("next_attempt_at"), lease()))
+                .chain(renewed -> renewed.size() == 1 ? dispatch(id) : Uni.createFrom().voidItem());
+    }
+
+    private long lease() {
+        return sendTimeout.toSeconds() * 2 + 10;
     }
 
     private Uni<Void> dispatch(UUID id) {
@@ -119,6 +135,7 @@ public class NoticeDispatcher {
         Notice notice = facts.notice();
         return switch (composer.compose(facts)) {
             case Composition.Waiting waiting -> waitFor(notice.id, waiting);
+            case Composition.Deferred deferred -> defer(notice.id);
             case Composition.Unsendable unsendable -> fail(notice.id, unsendable.reason(), null, true);
             case Composition.Suppressed suppressed -> record(notice.id, n -> {
                 n.status = Notice.SUPPRESSED;
@@ -189,21 +206,41 @@ public class NoticeDispatcher {
     }
 
     /**
-     * Parks a notice until the event that brings what it lacks wakes it ({@link io.licenseflow.notification.notice.NoticeQueue#wake}),
-     * without polling; at the end of its window it is due once more, and fails if it still lacks it. Waiting is not an
-     * attempt.
+     * Parks a notice until the event that brings what it lacks wakes it ({@link io.licenseflow.notification.notice.NoticeQueue#recipientKnown},
+     * {@code #licenseKnown}), without polling; at the end of its window it is due once more, and fails if it still
+     * lacks it. Waiting is not an attempt. The row is locked before what it lacks is looked for again: an event that
+     * brought it meanwhile is seen here, and one committing later waits for this lock and then wakes the notice.
      */
     private Uni<Void> waitFor(UUID id, Composition.Waiting waiting) {
-        return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
-            if (!Instant.now().isBefore(n.retryUntil)) {
-                return failed(n, "gave up waiting: " + waiting.reason(), null, false, n.recipient);
-            }
-            n.waitingFor = waiting.waitingFor();
-            n.lastError = waiting.reason();
-            n.nextAttemptAt = n.retryUntil;
-            count(n.template, "waiting");
-            return Uni.createFrom().voidItem();
-        }));
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(n -> stillLacking(n, waiting)
+                .chain(lacking -> {
+                    if (!Notice.QUEUED.equals(n.status)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (!lacking) {
+                        n.nextAttemptAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        return Uni.createFrom().voidItem().invoke(this::kick);
+                    }
+                    if (!Instant.now().isBefore(n.retryUntil)) {
+                        return failed(n, "gave up waiting: " + waiting.reason(), null, false, n.recipient);
+                    }
+                    n.waitingFor = waiting.waitingFor();
+                    n.lastError = waiting.reason();
+                    n.nextAttemptAt = n.retryUntil;
+                    count(n.template, "waiting");
+                    return Uni.createFrom().voidItem();
+                })));
+    }
+
+    private static Uni<Boolean> stillLacking(Notice notice, Composition.Waiting waiting) {
+        return NoticeQueue.RECIPIENT.equals(waiting.waitingFor()) ? Recipient.count("id", notice.accountId).map(found -> found == 0)
+                : LicenseSnapshot.count("id", notice.licenseId).map(found -> found == 0);
+    }
+
+    /** A lifecycle notice before this replica's opt-out view has read the state topic: tried again shortly, not an attempt. */
+    private Uni<Void> defer(UUID id) {
+        return Panache.withTransaction(() -> Notice.<Notice>findById(id).invoke(n -> n.nextAttemptAt = Instant.now().plusSeconds(2)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> fail(UUID id, String reason, Integer replyCode, boolean permanent) {

@@ -22,6 +22,10 @@ public class NoticeQueue {
 
     public static final String RECIPIENT = "recipient";
     public static final String LICENSE = "license";
+    /**
+     * Every queued notice of the account or license, not only those marked waiting: a dispatcher parking one holds its
+     * row lock, so the wake waits for it and then applies (NoticeDispatcher#waitFor).
+     */
     private static final String WAKE = "UPDATE notice SET next_attempt_at = now(), waiting_for = NULL WHERE status = 'queued' AND ";
 
     private final NoticeDispatcher dispatcher;
@@ -56,12 +60,12 @@ public class NoticeQueue {
 
     /** The account's contact is known now: its waiting notices are due (call in the transaction that recorded it). */
     public Uni<Void> recipientKnown(UUID accountId) {
-        return wake("waiting_for = 'recipient' AND account_id = :id", accountId);
+        return wake("account_id = :id", accountId);
     }
 
     /** The license's details are known now: its waiting notices are due. */
     public Uni<Void> licenseKnown(UUID licenseId) {
-        return wake("waiting_for = 'license' AND license_id = :id", licenseId);
+        return wake("license_id = :id", licenseId);
     }
 
     private static Uni<Void> wake(String condition, UUID id) {

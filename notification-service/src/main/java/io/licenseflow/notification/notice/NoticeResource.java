@@ -6,8 +6,8 @@ import io.licenseflow.commons.problem.ProblemCode;
 import io.licenseflow.commons.problem.ProblemException;
 import io.licenseflow.commons.security.AccountAccess;
 import io.licenseflow.notification.template.NoticeTemplate;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -99,7 +99,6 @@ public class NoticeResource {
     @Path("/{id}/resend")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "operator"})
-    @WithTransaction
     @Operation(summary = "Send a notice again (a failed or suppressed one, or one the customer lost): queued as a new notice pointing "
             + "at the original, with the original's template version, to the account's contact or to {to}. A notice carrying a "
             + "license key goes to the account's contact only, and an opt-out still suppresses a lifecycle notice")
@@ -108,7 +107,7 @@ public class NoticeResource {
             @ExampleObject(name = "to another address", value = "{\"to\": \"it@acme.example\"}")}))
     public Uni<Response> resend(@PathParam("id") UUID id, ResendRequest request) {
         String to = request == null ? null : request.checkedTo();
-        return visible(id).chain(original -> {
+        return Panache.withTransaction(() -> visible(id).chain(original -> {
             if (Notice.QUEUED.equals(original.status)) {
                 throw new ProblemException(ProblemCode.NOTICE_NOT_CLOSED, "notice " + id + " is still queued: it will be sent");
             }
@@ -117,8 +116,8 @@ public class NoticeResource {
                         "notice " + id + " carries a license key: it can be resent to the account's contact only");
             }
             return queue.resend(original, to, access.actor());
-        }).map(resent -> Response.accepted(NoticeView.of(resent)).location(URI.create("/v1/notices/" + resent.id)).build())
-                .invoke(queue::queued);
+        })).map(resent -> Response.accepted(NoticeView.of(resent)).location(URI.create("/v1/notices/" + resent.id)).build())
+                .invoke(queue::queued); // after the commit: the dispatcher sees the new notice
     }
 
     /** The notice, if the caller may see it: 404 alike for a notice of another account and for none. */

@@ -59,5 +59,9 @@ class SupportStatusTest {
                 .body("code", equalTo("invalid-parameter")).body("errors[0].field", equalTo("keyPrefix"));
         given().auth().oauth2(SUPPORT).get("/v1/support/status?email=not-an-address").then().statusCode(400)
                 .body("code", equalTo("invalid-email"));
+        // support reads; it changes nothing
+        given().auth().oauth2(SUPPORT).contentType("application/json").body("{}").post("/v1/notices/{id}/resend", UUID.randomUUID())
+                .then().statusCode(403);
+        given().auth().oauth2(SUPPORT).post("/v1/crm/accounts/{id}/sync", UUID.randomUUID()).then().statusCode(403);
     }
 }
