@@ -7,7 +7,6 @@ import io.licenseflow.events.optout.OptOutSubject;
 import io.licenseflow.notification.delivery.Composition.OptOutCheck;
 import io.licenseflow.notification.license.LicenseSnapshot;
 import io.licenseflow.notification.notice.Notice;
-import io.licenseflow.notification.notice.NoticeQueue;
 import io.licenseflow.notification.template.Brand;
 import io.licenseflow.notification.template.NoticeLocales;
 import io.licenseflow.notification.template.NoticeModel;
@@ -50,10 +49,10 @@ public class NoticeComposer {
             return new Composition.Unsendable("no template " + notice.template);
         }
         if (facts.recipient() == null) {
-            return new Composition.Waiting(NoticeQueue.RECIPIENT, "no contact known for the account yet");
+            return new Composition.Waiting(Notice.WAITING_FOR_RECIPIENT, "no contact known for the account yet");
         }
         if (needsLicense(template) && facts.license() == null) {
-            return new Composition.Waiting(NoticeQueue.LICENSE, "the license's details are not known yet");
+            return new Composition.Waiting(Notice.WAITING_FOR_LICENSE, "the license's details are not known yet");
         }
         if (template.category() == NoticeTemplate.Category.LIFECYCLE && !optOuts.caughtUp()) {
             return new Composition.Deferred("the opt-out view has not read the state topic yet");

@@ -9,7 +9,6 @@ import io.licenseflow.notification.account.Recipient;
 import io.licenseflow.notification.license.LicenseSnapshot;
 import io.licenseflow.notification.license.LicenseTypeName;
 import io.licenseflow.notification.notice.Notice;
-import io.licenseflow.notification.notice.NoticeQueue;
 import io.licenseflow.notification.template.Brand;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -206,8 +205,8 @@ public class NoticeDispatcher {
     }
 
     /**
-     * Parks a notice until the event that brings what it lacks wakes it ({@link io.licenseflow.notification.notice.NoticeQueue#recipientKnown},
-     * {@code #licenseKnown}), without polling; at the end of its window it is due once more, and fails if it still
+     * Parks a notice until the event that brings what it lacks wakes it (NoticeQueue#recipientKnown, #licenseKnown),
+     * without polling; at the end of its window it is due once more, and fails if it still
      * lacks it. Waiting is not an attempt. The row is locked before what it lacks is looked for again: an event that
      * brought it meanwhile is seen here, and one committing later waits for this lock and then wakes the notice.
      */
@@ -233,7 +232,7 @@ public class NoticeDispatcher {
     }
 
     private static Uni<Boolean> stillLacking(Notice notice, Composition.Waiting waiting) {
-        return NoticeQueue.RECIPIENT.equals(waiting.waitingFor()) ? Recipient.count("id", notice.accountId).map(found -> found == 0)
+        return Notice.WAITING_FOR_RECIPIENT.equals(waiting.waitingFor()) ? Recipient.count("id", notice.accountId).map(found -> found == 0)
                 : LicenseSnapshot.count("id", notice.licenseId).map(found -> found == 0);
     }
 

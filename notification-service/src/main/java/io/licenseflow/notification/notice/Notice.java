@@ -22,6 +22,9 @@ public class Notice extends PanacheEntityBase {
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
     public static final String SUPPRESSED = "suppressed";
+    /** What a queued notice may wait for ({@link #waitingFor}). */
+    public static final String WAITING_FOR_RECIPIENT = "recipient";
+    public static final String WAITING_FOR_LICENSE = "license";
 
     @Id
     public UUID id;

@@ -20,8 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class NoticeQueue {
 
-    public static final String RECIPIENT = "recipient";
-    public static final String LICENSE = "license";
     /**
      * Every queued notice of the account or license, not only those marked waiting: a dispatcher parking one holds its
      * row lock, so the wake waits for it and then applies (NoticeDispatcher#waitFor).
