@@ -3,7 +3,7 @@ package io.licenseflow.notification.delivery;
 import io.licenseflow.notification.template.RenderedNotice;
 
 /** What to do with a due notice. */
-sealed interface Composition {
+public sealed interface Composition {
 
     /** Its recipient or license is not known yet ({@code waitingFor}): it waits until the event that brings it. */
     record Waiting(String waitingFor, String reason) implements Composition {

@@ -42,7 +42,7 @@ public class NoticeComposer {
         this.brand = brand;
     }
 
-    Composition compose(NoticeFacts facts) {
+    public Composition compose(NoticeFacts facts) {
         Notice notice = facts.notice();
         NoticeTemplate template = NoticeTemplate.byId(notice.template).orElse(null);
         if (template == null) {

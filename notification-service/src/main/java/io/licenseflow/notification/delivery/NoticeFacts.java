@@ -5,5 +5,5 @@ import io.licenseflow.notification.license.LicenseSnapshot;
 import io.licenseflow.notification.notice.Notice;
 
 /** What a notice is composed from: itself, its account's contact, and its license with its type's name (each may be unknown yet). */
-record NoticeFacts(Notice notice, Recipient recipient, LicenseSnapshot license, String licenseTypeName) {
+public record NoticeFacts(Notice notice, Recipient recipient, LicenseSnapshot license, String licenseTypeName) {
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CrmStandIns.class)
 class CrmSyncTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final HubSpotStandIn HUBSPOT = CrmStandIns.hubspot();
     private static final WebhookReceiver RECEIVER = CrmStandIns.receiver();
 

@@ -2,6 +2,9 @@ package io.licenseflow.notification.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licenseflow.notification.delivery.Composition;
+import io.licenseflow.notification.delivery.NoticeComposer;
+import io.licenseflow.notification.delivery.NoticeFacts;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,7 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every template version in every locale, rendered from its example, is exactly its golden files
+ * Every template version in every locale, rendered from its example event ({@link ExampleEvents}) through the service's
+ * composer as a real notice would be, is exactly its golden files
  * ({@code src/test/resources/golden/<template>/v<version>/<locale>.subject|txt|html}), and says what it must. A change to
  * a template shows in the golden files' diff: {@code -Dgolden.update=true} rewrites them, for review with the change.
  */
@@ -28,10 +32,7 @@ class TemplateGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @Inject
-    NoticeRenderer renderer;
-
-    @Inject
-    TemplateExamples examples;
+    NoticeComposer composer;
 
     static Stream<Arguments> templates() {
         List<Arguments> all = new ArrayList<>();
@@ -48,7 +49,7 @@ class TemplateGoldenTest {
     @ParameterizedTest(name = "{0} v{1} {2}")
     @MethodSource("templates")
     void renders_its_golden_files(NoticeTemplate template, int version, String locale) throws IOException {
-        RenderedNotice rendered = renderer.render(template, version, locale, examples.example(template, locale));
+        RenderedNotice rendered = fromExampleEvent(template, version, locale);
         Path dir = GOLDEN.resolve(template.id()).resolve("v" + version);
         matches(dir.resolve(locale + ".subject"), rendered.subject() + "\n");
         matches(dir.resolve(locale + ".txt"), rendered.text());
@@ -58,8 +59,7 @@ class TemplateGoldenTest {
     @ParameterizedTest(name = "{0} v{1} {2}")
     @MethodSource("templates")
     void says_what_it_must(NoticeTemplate template, int version, String locale) {
-        NoticeModel example = examples.example(template, locale);
-        RenderedNotice rendered = renderer.render(template, version, locale, example);
+        RenderedNotice rendered = fromExampleEvent(template, version, locale);
         for (String part : List.of(rendered.text(), rendered.html())) {
             assertThat(part).contains("Acme Software", "support@acme.example", "1 Example Street").doesNotContain("{", "NOT_FOUND", "null");
             if (template.carriesKey()) {
@@ -98,6 +98,13 @@ class TemplateGoldenTest {
                     .contains("```text\n" + Files.readString(golden.resolve("en.txt")).stripTrailing() + "\n```")
                     .contains("**Subject:** " + Files.readString(golden.resolve("en.subject")).strip());
         }
+    }
+
+    private RenderedNotice fromExampleEvent(NoticeTemplate template, int version, String locale) {
+        Composition composed = composer.compose(new NoticeFacts(ExampleEvents.notice(template, version), ExampleEvents.recipient(locale),
+                ExampleEvents.license(), "Team (annual)"));
+        assertThat(composed).as("%s composed from its example event", template).isInstanceOf(Composition.Ready.class);
+        return ((Composition.Ready) composed).rendered();
     }
 
     private static void matches(Path golden, String actual) throws IOException {
