@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public class CrmConnectors {
 
     private final Map<String, CrmConnector> enabled;
+    private final List<String> names;
 
     public CrmConnectors(Instance<CrmConnector> all, CrmSettings settings) {
         Map<String, CrmConnector> byName = all.stream().collect(Collectors.toMap(CrmConnector::name, Function.identity()));
@@ -26,10 +27,11 @@ public class CrmConnectors {
             connector.checkConfigured();
         }
         this.enabled = names.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), byName::get));
+        this.names = names.stream().sorted().toList();
     }
 
     public List<String> names() {
-        return enabled.keySet().stream().sorted().toList();
+        return names;
     }
 
     public CrmConnector get(String name) {

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,15 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Pushes pending accounts to their connectors: claims a batch (FOR UPDATE SKIP LOCKED, with a lease: replicas share
- * the work, and one account's pushes to a connector never run side by side or out of order), builds each account's
- * current record and pushes it. Success marks it synced (or pending again, if it changed meanwhile); a transient
+ * Pushes pending accounts to their connectors: claims one at a time (FOR UPDATE SKIP LOCKED, with a lease for that push:
+ * replicas share the work, and one account's pushes to a connector never run side by side or out of order), builds the
+ * account's current record and pushes it. Success marks it synced (or pending again, if it changed meanwhile); a transient
  * failure is retried with back-off (at least the CRM's {@code Retry-After}) within the account's window; a permanent
  * refusal or the window's end marks it dead and publishes {@code CrmSyncDeadLettered} to the dead-letter topic.
  */
@@ -37,18 +34,14 @@ import org.jboss.logging.Logger;
 public class CrmSyncDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CrmSyncDispatcher.class);
-    private static final int BATCH = 20;
+    /** One account's sync at a time: its lease covers its own push only, so no other replica takes it over meanwhile. */
     private static final String CLAIM = """
             WITH due AS (
                 SELECT account_id, connector FROM crm_sync WHERE status = 'pending' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-            UPDATE crm_sync c SET next_attempt_at = now() + make_interval(secs => $2) FROM due
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            UPDATE crm_sync c SET next_attempt_at = now() + make_interval(secs => $1) FROM due
             WHERE c.account_id = due.account_id AND c.connector = due.connector
-            RETURNING c.account_id, c.connector, c.version, c.pending_since, c.attempts, c.retry_until, c.next_attempt_at""";
-    /** Each sync's lease is taken again just before its push, and only if no other replica claimed it meanwhile. */
-    private static final String RENEW = """
-            UPDATE crm_sync SET next_attempt_at = now() + make_interval(secs => $4)
-            WHERE account_id = $1 AND connector = $2 AND status = 'pending' AND next_attempt_at = $3 RETURNING account_id""";
+            RETURNING c.account_id, c.connector, c.version, c.pending_since, c.attempts, c.retry_until""";
     private static final String SYNCED = """
             UPDATE crm_sync SET status = CASE WHEN version = :version THEN 'synced' ELSE 'pending' END, synced_version = :version,
                 synced_at = now(), attempts = 0, last_error = NULL, last_http_status = NULL, next_attempt_at = now(),
@@ -61,8 +54,7 @@ public class CrmSyncDispatcher {
             UPDATE crm_sync SET status = 'dead', attempts = :attempts, last_error = :error, last_http_status = :status
             WHERE account_id = :account AND connector = :connector AND version = :version""";
 
-    private record Due(UUID accountId, String connector, long version, Instant pendingSince, int attempts, Instant retryUntil,
-            OffsetDateTime leasedUntil) {
+    private record Due(UUID accountId, String connector, long version, Instant pendingSince, int attempts, Instant retryUntil) {
     }
 
     private final Pool pool;
@@ -97,25 +89,23 @@ public class CrmSyncDispatcher {
         loop.kick();
     }
 
+    void markQueued() {
+        loop.markQueued();
+    }
+
+    void kickIfQueued() {
+        loop.kickIfQueued();
+    }
+
     private Uni<Integer> syncBatch() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease())).map(rows -> {
-            List<Due> due = new ArrayList<>();
-            for (Row r : rows) {
-                due.add(new Due(r.getUUID("account_id"), r.getString("connector"), r.getLong("version"), instant(r.getOffsetDateTime("pending_since")),
-                        r.getInteger("attempts"), instant(r.getOffsetDateTime("retry_until")), r.getOffsetDateTime("next_attempt_at")));
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(settings.timeout().toSeconds() * 4 + 10)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
             }
-            return due;
-        }).chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::renewAndSync).collect().asList()
-                .replaceWith(due.size()));
-    }
-
-    private Uni<Void> renewAndSync(Due due) {
-        return pool.preparedQuery(RENEW).execute(Tuple.of(due.accountId(), due.connector(), due.leasedUntil(), lease()))
-                .chain(renewed -> renewed.size() == 1 ? sync(due) : Uni.createFrom().voidItem());
-    }
-
-    private long lease() {
-        return settings.timeout().toSeconds() * 4 + 10;
+            Row r = rows.iterator().next();
+            return sync(new Due(r.getUUID("account_id"), r.getString("connector"), r.getLong("version"), instant(r.getOffsetDateTime("pending_since")),
+                    r.getInteger("attempts"), instant(r.getOffsetDateTime("retry_until")))).replaceWith(1);
+        });
     }
 
     private Uni<Void> sync(Due due) {

@@ -38,16 +38,18 @@ public class CrmSyncQueue {
     }
 
     public Uni<Void> changed(UUID accountId, Instant changedAt) {
+        if (connectors.names().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        dispatcher.markQueued();
         return Multi.createFrom().iterable(connectors.names()).onItem().transformToUniAndConcatenate(connector -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(MARK).setParameter("account", accountId).setParameter("connector", connector)
                         .setParameter("changedAt", changedAt).setParameter("window", settings.giveUpAfter().toSeconds()).executeUpdate()))
                 .collect().last().replaceWithVoid();
     }
 
-    /** Changes were committed: push them now rather than at the next poll. */
+    /** Call after the transaction committed: pushes at once what it marked changed. */
     public void committed() {
-        if (!connectors.names().isEmpty()) {
-            dispatcher.kick();
-        }
+        dispatcher.kickIfQueued();
     }
 }

@@ -65,7 +65,7 @@ public class NoticeComposer {
         String lang = NoticeLocales.pick(facts.recipient().locale);
         try {
             JsonNode trigger = EventJson.MAPPER.readTree(notice.triggerPayload);
-            String unsubscribeUrl = template.category() == NoticeTemplate.Category.LIFECYCLE ? brand.portalUrl() + "/optouts" : null;
+            String unsubscribeUrl = template.category() == NoticeTemplate.Category.LIFECYCLE ? brand.optOutsUrl() : null;
             NoticeModel model = new NoticeModel(BrandView.of(brand), lang, facts.recipient().name, facts.recipient().name,
                     licenseFacts(template, facts, trigger, lang), template.carriesKey() ? handoffs.open(trigger.path("encryptedKey").asText(), notice.licenseId) : null,
                     "REKEYED".equals(trigger.path("reason").asText()), template.carriesKey() ? null : text(trigger, "reason"),

@@ -16,51 +16,41 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due notices over SMTP. Claims a batch (FOR UPDATE SKIP LOCKED, with a lease, so replicas share the work and a
- * replica that dies mid-send leaves nothing stuck), composes each, sends it, and records what happened: sent;
- * suppressed by an opt-out; retried on the {@link RetrySchedule} after a transient error (4xx, no connection) or while
- * its recipient or license is unknown; failed after a permanent refusal (5xx), an unsendable notice or the last retry,
- * which also publishes {@code NoticeFailed}. Runs every {@code licenseflow.notices.poll} and at once when notices were
- * queued. Each message's Message-ID is derived from the notice, so a send repeated after a crash between the server's
- * acceptance and the record (the one window left) carries the same id.
+ * Sends due notices over SMTP. Claims one notice at a time (FOR UPDATE SKIP LOCKED, with a lease sized for one send, so
+ * replicas share the work and a replica that dies mid-send leaves nothing stuck), composes it, sends it, and records
+ * what happened: sent; suppressed by an opt-out; parked until its recipient or license is known; retried on the
+ * {@link RetrySchedule} after a transient error (4xx, no connection, a timeout); failed after a permanent refusal (5xx),
+ * an unsendable notice or the last retry, which also publishes {@code NoticeFailed}. Runs every
+ * {@code licenseflow.notices.poll} and at once when notices were queued. Each message's Message-ID is derived from the
+ * notice, so a send repeated after a crash between the server's acceptance and the record, or after a server that
+ * accepted only once the send timed out, carries the same id.
  */
 @ApplicationScoped
 public class NoticeDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NoticeDispatcher.class);
-    private static final int BATCH = 20;
+    /** One notice at a time: its lease covers its own send only, so no other replica takes it over meanwhile. */
     private static final String CLAIM = """
             WITH due AS (
                 SELECT id FROM notice WHERE status = 'queued' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-            UPDATE notice n SET next_attempt_at = now() + make_interval(secs => $2) FROM due WHERE n.id = due.id
-            RETURNING n.id, n.next_attempt_at""";
-    /**
-     * A batch is worked through one notice after another, longer than one lease: each notice's lease is taken again
-     * just before it is sent, and only if no other replica claimed it meanwhile (its lease is still the one claimed).
-     */
-    private static final String RENEW = """
-            UPDATE notice SET next_attempt_at = now() + make_interval(secs => $3)
-            WHERE id = $1 AND status = 'queued' AND next_attempt_at = $2 RETURNING id""";
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            UPDATE notice n SET next_attempt_at = now() + make_interval(secs => $1) FROM due WHERE n.id = due.id
+            RETURNING n.id""";
 
     private final Pool pool;
     private final NoticeComposer composer;
@@ -72,13 +62,16 @@ public class NoticeDispatcher {
     private final MeterRegistry metrics;
     private final DueWorkLoop loop;
 
-    public NoticeDispatcher(Pool pool, Vertx vertx, NoticeComposer composer, ReactiveMailer mailer, Outbox outbox, RetrySchedule retries,
-            Brand brand, MeterRegistry metrics, @ConfigProperty(name = "licenseflow.notices.send-timeout") Duration sendTimeout) {
+    public NoticeDispatcher(Pool pool, Vertx vertx, NoticeComposer composer, ReactiveMailer mailer, Outbox outbox, Brand brand, MeterRegistry metrics,
+            @ConfigProperty(name = "licenseflow.notices.send-timeout") Duration sendTimeout,
+            @ConfigProperty(name = "licenseflow.notices.first-retry") Duration firstRetry,
+            @ConfigProperty(name = "licenseflow.notices.max-retry-interval") Duration maxRetryInterval,
+            @ConfigProperty(name = "licenseflow.notices.give-up-after") Duration giveUpAfter) {
         this.pool = pool;
         this.composer = composer;
         this.mailer = mailer;
         this.outbox = outbox;
-        this.retries = retries;
+        this.retries = new RetrySchedule(firstRetry, maxRetryInterval, giveUpAfter);
         this.brand = brand;
         this.metrics = metrics;
         this.sendTimeout = sendTimeout;
@@ -90,28 +83,28 @@ public class NoticeDispatcher {
         kick();
     }
 
-    /** Notices were queued: send them now rather than at the next poll. */
+    /** Send now rather than at the next poll. */
     public void kick() {
         loop.kick();
     }
 
+    /** A notice was queued or woken in the transaction running on this context (see {@link DueWorkLoop#markQueued()}). */
+    public void markQueued() {
+        loop.markQueued();
+    }
+
+    /** After the commit: send what this context queued now. */
+    public void kickIfQueued() {
+        loop.kickIfQueued();
+    }
+
     private Uni<Integer> dispatchBatch() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH, lease())).map(rows -> {
-            List<Row> claimed = new ArrayList<>();
-            rows.forEach(claimed::add);
-            return claimed;
-        }).chain(claimed -> Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(this::renewAndDispatch).collect().asList()
-                .replaceWith(claimed.size()));
-    }
-
-    private Uni<Void> renewAndDispatch(Row claimed) {
-        UUID id = claimed.getUUID("id");
-        return pool.preparedQuery(RENEW).execute(Tuple.of(id, claimed.getOffsetDateTime("next_attempt_at"), lease()))
-                .chain(renewed -> renewed.size() == 1 ? dispatch(id) : Uni.createFrom().voidItem());
-    }
-
-    private long lease() {
-        return sendTimeout.toSeconds() * 2 + 10;
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(sendTimeout.toSeconds() * 2 + 10)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            return dispatch(rows.iterator().next().getUUID("id")).replaceWith(1);
+        });
     }
 
     private Uni<Void> dispatch(UUID id) {
@@ -135,7 +128,7 @@ public class NoticeDispatcher {
         return switch (composer.compose(facts)) {
             case Composition.Waiting waiting -> waitFor(notice.id, waiting);
             case Composition.Deferred deferred -> defer(notice.id);
-            case Composition.Unsendable unsendable -> fail(notice.id, unsendable.reason(), null, true);
+            case Composition.Unsendable unsendable -> fail(notice.id, unsendable.reason(), null, true, null);
             case Composition.Suppressed suppressed -> record(notice.id, n -> {
                 n.status = Notice.SUPPRESSED;
                 n.closedAt = Instant.now();
@@ -174,7 +167,7 @@ public class NoticeDispatcher {
             }
             SmtpOutcome outcome = SmtpOutcome.of(failure);
             return outcome.permanent() ? fail(notice.id, outcome.reason(), outcome.replyCode(), true, ready.to())
-                    : retry(notice.id, outcome.reason(), outcome.replyCode(), "retried");
+                    : retry(notice.id, outcome.reason(), outcome.replyCode());
         });
     }
 
@@ -188,7 +181,7 @@ public class NoticeDispatcher {
     }
 
     /** Tries again later, or gives up (failed, NoticeFailed) when the next attempt would fall after its retry window. */
-    private Uni<Void> retry(UUID id, String reason, Integer replyCode, String outcome) {
+    private Uni<Void> retry(UUID id, String reason, Integer replyCode) {
         return Panache.withTransaction(() -> Notice.<Notice>findById(id).chain(n -> {
             n.attempts++;
             n.waitingFor = null;
@@ -199,7 +192,7 @@ public class NoticeDispatcher {
                 return failed(n, "gave up after " + n.attempts + " attempts: " + reason, replyCode, false, n.recipient);
             }
             n.nextAttemptAt = next;
-            count(n.template, outcome);
+            count(n.template, "retried");
             return Uni.createFrom().voidItem();
         }));
     }
@@ -240,10 +233,6 @@ public class NoticeDispatcher {
     private Uni<Void> defer(UUID id) {
         return Panache.withTransaction(() -> Notice.<Notice>findById(id).invoke(n -> n.nextAttemptAt = Instant.now().plusSeconds(2)))
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> fail(UUID id, String reason, Integer replyCode, boolean permanent) {
-        return fail(id, reason, replyCode, permanent, null);
     }
 
     private Uni<Void> fail(UUID id, String reason, Integer replyCode, boolean permanent, String to) {

@@ -40,6 +40,7 @@ public class NoticeQueue {
         notice.triggerEventType = trigger.type();
         notice.triggeredAt = trigger.occurredAt();
         notice.triggerPayload = json(trigger);
+        dispatcher.markQueued();
         return notice.persist().replaceWithVoid();
     }
 
@@ -53,6 +54,7 @@ public class NoticeQueue {
         notice.resendOf = original.id;
         notice.recipientOverride = to;
         notice.requestedBy = requestedBy;
+        dispatcher.markQueued();
         return notice.persist().replaceWith(notice);
     }
 
@@ -66,14 +68,18 @@ public class NoticeQueue {
         return wake("license_id = :id", licenseId);
     }
 
-    private static Uni<Void> wake(String condition, UUID id) {
+    private Uni<Void> wake(String condition, UUID id) {
         return Panache.getSession().chain(session -> session.createNativeQuery(WAKE + condition).setParameter("id", id).executeUpdate())
-                .replaceWithVoid();
+                .invoke(woken -> {
+                    if (woken > 0) {
+                        dispatcher.markQueued();
+                    }
+                }).replaceWithVoid();
     }
 
-    /** Notices were queued (or woken) and committed: send them now rather than at the next poll. */
+    /** Call after the transaction committed: sends at once what it queued or woke (nothing happens for other events). */
     public void queued() {
-        dispatcher.kick();
+        dispatcher.kickIfQueued();
     }
 
     private Notice newNotice(NoticeTemplate template, int version, UUID accountId, UUID licenseId) {

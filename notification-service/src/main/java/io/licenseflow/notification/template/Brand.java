@@ -34,6 +34,11 @@ public interface Brand {
     @Pattern(regexp = "https?://\\S+")
     String portalUrl();
 
+    /** The portal's page of the customer's choices: lifecycle notices link to it, and name it in List-Unsubscribe. */
+    default String optOutsUrl() {
+        return portalUrl() + "/optouts";
+    }
+
     /** The colour of headings and buttons in HTML notices. */
     @Pattern(regexp = "#[0-9a-fA-F]{6}")
     String accentColor();

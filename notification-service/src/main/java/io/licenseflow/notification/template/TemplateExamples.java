@@ -30,6 +30,6 @@ public class TemplateExamples {
         };
         return new NoticeModel(BrandView.of(brand), lang, "Example Corp", "Example Corp", license,
                 template.carriesKey() ? EXAMPLE_KEY : null, false, reason, de ? "24. November 2026" : "November 24, 2026", brand.portalUrl(),
-                template.category() == NoticeTemplate.Category.LIFECYCLE ? brand.portalUrl() + "/optouts" : null);
+                template.category() == NoticeTemplate.Category.LIFECYCLE ? brand.optOutsUrl() : null);
     }
 }

@@ -1,6 +1,7 @@
 package io.licenseflow.commons.work;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -14,6 +15,9 @@ import org.jboss.logging.Logger;
  * pass unless one runs, and a kick during a pass makes it go round once more, so nothing queued meanwhile waits for the
  * next poll. A pass takes batches until one comes back empty. Each batch runs on a fresh, safe duplicated Vert.x
  * context, as Hibernate Reactive needs.
+ *
+ * <p>A consumer that queues work inside its transaction calls {@link #markQueued()} there and {@link #kickIfQueued()}
+ * after the commit: only the events that queued something start a pass, not every event the consumer reads.
  */
 public final class DueWorkLoop {
 
@@ -24,12 +28,28 @@ public final class DueWorkLoop {
     private final Supplier<Uni<Integer>> batch;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final String marker;
 
     /** {@code batch} handles up to a batch of due work and says how much it found. */
     public DueWorkLoop(Vertx vertx, String name, Supplier<Uni<Integer>> batch) {
         this.vertx = vertx;
         this.name = name;
         this.batch = batch;
+        this.marker = "licenseflow.due-work-queued." + name;
+    }
+
+    /** Work was queued in the transaction running on this (duplicated) Vert.x context. */
+    public void markQueued() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(marker, Boolean.TRUE);
+        }
+    }
+
+    /** After the commit: a pass if this context queued work (else the next poll finds it). */
+    public void kickIfQueued() {
+        if (VertxContext.isOnDuplicatedContext() && ContextLocals.remove(marker)) {
+            kick();
+        }
     }
 
     public void kick() {
