@@ -68,24 +68,31 @@ lf_mvn() {
 }
 
 LF_SERVICES="onboarding entitlement optout notification"
+# What ./licenseflow up runs: the four services and the portal.
+LF_APPS="$LF_SERVICES portal"
 
-# True when a service jar is missing or older than any source it is built from.
+# The Maven module of an app: onboarding → onboarding-service, portal → portal.
+lf_module() { if [ "$1" = portal ]; then echo portal; else echo "$1-service"; fi; }
+
+# True when an app's jar is missing or older than any source it is built from.
 lf_build_needed() {
   local s jar
-  for s in $LF_SERVICES; do
-    jar="$LF_ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
+  for s in $LF_APPS; do
+    jar="$LF_ROOT/$(lf_module "$s")/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
-    [ -n "$(find "$LF_ROOT/$s-service" "$LF_ROOT/service-commons" "$LF_ROOT/event-contracts" \
+    [ -n "$(find "$LF_ROOT/$(lf_module "$s")" "$LF_ROOT/service-commons" "$LF_ROOT/event-contracts" \
       \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$jar" -print -quit)" ] && return 0
   done
   return 1
 }
 
-# Packages the four services when a jar is missing or stale (LF_REBUILD=1: always).
+# Packages the four services and the portal when a jar is missing or stale (LF_REBUILD=1: always).
 lf_build_services_if_needed() {
   if lf_build_needed || [ "${LF_REBUILD:-0}" = 1 ]; then
-    lf_say "building the services (./mvnw package -DskipTests), since sources changed or jars are missing"
-    LF_MAVEN_QUIET=1 lf_mvn -f "$LF_ROOT/pom.xml" package -DskipTests -pl "$(sed 's/\([a-z]*\)/\1-service/g; s/ /,/g' <<<"$LF_SERVICES")" -am \
+    lf_say "building the services and the portal (./mvnw package -DskipTests), since sources changed or jars are missing"
+    local modules="" s
+    for s in $LF_APPS; do modules="$modules${modules:+,}$(lf_module "$s")"; done
+    LF_MAVEN_QUIET=1 lf_mvn -f "$LF_ROOT/pom.xml" package -DskipTests -pl "$modules" -am \
       || lf_die "the build failed; run ./mvnw package -DskipTests to see why"
   fi
 }

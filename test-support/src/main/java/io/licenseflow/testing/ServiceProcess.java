@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged service ({@code <name>-service/target/quarkus-app}) run as its own process against the test
- * stack, configured the way ./licenseflow up configures it: through LF_* environment variables.
+ * A packaged service ({@code <name>-service/target/quarkus-app}, or the portal's {@code portal/target/quarkus-app}) run
+ * as its own process against the test stack, configured the way ./licenseflow up configures it: through LF_*
+ * environment variables.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -59,12 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess start(String name, int port, Map<String, String> extraEnvironment, TestCertificate tls) {
         Map<String, String> stack = LocalStack.ensure(java.util.List.of("postgres", "kafka", "connect", "keycloak", "mail"));
         Path root = LocalStack.root();
-        Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(module(name) + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase (./licenseflow test)");
         }
         // e2e-tests/target by default; the benchmark writes elsewhere (licenseflow.service-logs, relative to the checkout)
-        Path log = root.resolve(System.getProperty("licenseflow.service-logs", "e2e-tests/target")).resolve(name + "-service-" + port + ".log");
+        Path log = root.resolve(System.getProperty("licenseflow.service-logs", "e2e-tests/target")).resolve(module(name) + "-" + port + ".log");
         if (portTaken(port)) {
             throw new IllegalStateException("port " + port + " is taken (a service left over from an earlier run?): "
                     + "the test would talk to it instead of the code under test");
@@ -91,8 +92,13 @@ public final class ServiceProcess implements AutoCloseable {
             service.awaitReady(Duration.ofMinutes(3));
             return service;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + name + "-service", e);
+            throw new IllegalStateException("cannot start " + module(name), e);
         }
+    }
+
+    /** The Maven module an app is built in: the portal's own, a service's {@code <name>-service}. */
+    private static String module(String name) {
+        return name.equals("portal") ? "portal" : name + "-service";
     }
 
     private static boolean portTaken(int port) {
@@ -133,7 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + "-service exited: " + Files.readString(log));
+                throw new IllegalStateException(module(name) + " exited: " + Files.readString(log));
             }
             try {
                 var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
@@ -155,7 +161,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException(name + "-service not ready after " + timeout + "; log: " + log);
+        throw new IllegalStateException(module(name) + " not ready after " + timeout + "; log: " + log);
     }
 
     @Override

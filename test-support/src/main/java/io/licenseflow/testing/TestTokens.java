@@ -38,6 +38,13 @@ public final class TestTokens {
         return token("test-customer", List.of("customer"), Map.of("account_id", accountId.toString()));
     }
 
+    /** The account's customer admin, with a token expiring after {@code lifetime}. */
+    public static String customerOf(UUID accountId, Duration lifetime) {
+        return Jwt.issuer(ISSUER).subject("test-customer").preferredUserName("test-customer")
+                .claim("realm_access", Map.of("roles", List.of("customer"))).claim("account_id", accountId.toString())
+                .expiresIn(lifetime).jws().keyId("licenseflow-test").sign(KEY);
+    }
+
     /** An end user linked to the subject (user, {@code subjectId}) of the account, as Keycloak's user attributes map it. */
     public static String endUser(UUID accountId, String subjectId) {
         return token("test-user-" + subjectId, List.of("end-user"), Map.of("account_id", accountId.toString(), "subject_id", subjectId));

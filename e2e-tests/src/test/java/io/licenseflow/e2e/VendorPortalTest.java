@@ -1,0 +1,181 @@
+package io.licenseflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import io.licenseflow.testing.KeycloakTokens;
+import io.licenseflow.testing.WebhookReceiver;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vendor's staff in the real browser: an onboarding followed live, search, a license suspended and reinstated after
+ * confirmation, the funnel, license types, the compliance log with its verification and export, webhook deliveries and
+ * a redelivery; support staff read but do not change.
+ */
+class VendorPortalTest {
+
+    private static final LocatorAssertions.HasCountOptions LIVE = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
+
+    @BeforeAll
+    static void demoCustomer() throws Exception {
+        DemoCustomer.ensureSeeded();
+    }
+
+    @Test
+    void an_operator_follows_an_onboarding_live_finds_it_and_suspends_and_reinstates_its_license() throws Exception {
+        String type = OfferedTypes.floating("portal-e2e");
+        String contact = "portal-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor-e2e.example.com";
+        String onboardingUrl = PackagedSuite.service("onboarding").url();
+        var created = given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Portal Vendor E2E\", \"contactEmail\": \"" + contact + "\", \"licenseType\": \"" + type + "\", \"seats\": 2}")
+                .post("/v1/accounts").then().statusCode(201).extract();
+        String accountId = created.path("id");
+        String onboardingId = created.path("onboardingId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend())
+                .get("/v1/onboardings/" + onboardingId).then().extract().path("licenseId") != null);
+        String licenseId = given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend()).get("/v1/onboardings/" + onboardingId)
+                .then().extract().path("licenseId");
+
+        try (BrowserContext browser = PortalBrowser.context(options -> { })) {
+            Page page = PortalBrowser.signIn(browser, "operator", "/accounts/" + accountId);
+            PlaywrightAssertions.assertThat(page.locator("#onboarding li.DONE")).hasCount(2);
+            page.evaluate("window.portalTestMarker = 'still the same page'");
+            page.waitForTimeout(1500);
+            // The product on the customer's machine activates: the page shows the step confirmed, without a reload.
+            String key = given().baseUri(PackagedSuite.service("entitlement").url()).auth().oauth2(KeycloakTokens.user("operator", "operator"))
+                    .post("/v1/licenses/" + licenseId + "/reveal-key").then().statusCode(200).extract().path("key");
+            given().baseUri(PackagedSuite.service("entitlement").url()).contentType(ContentType.JSON)
+                    .body("{\"key\": \"" + key + "\", \"fingerprint\": \"portal-vendor-e2e\", \"platform\": \"linux-x86_64\"}")
+                    .post("/v1/activations").then().statusCode(201);
+            PlaywrightAssertions.assertThat(page.locator("#onboarding li.DONE")).hasCount(3, LIVE);
+            assertThat(page.evaluate("window.portalTestMarker")).as("the page was not reloaded").isEqualTo("still the same page");
+            PortalBrowser.record(page, "vendor-account-onboarding");
+
+            // A retry goes through to onboarding-service, which refuses it for an onboarding that has not failed: the
+            // portal shows the service's own problem code, and nothing changes.
+            String csrf = page.locator("input[name=csrf]").first().getAttribute("value");
+            APIResponse retry = page.request().post(PortalBrowser.url("/vendor/onboarding/" + onboardingId + "/retry"),
+                    RequestOptions.create().setForm(FormData.create().set("csrf", csrf).set("seats", "3")));
+            assertThat(retry.status()).isEqualTo(409);
+            assertThat(retry.text()).contains("onboarding-not-failed");
+
+            page.navigate(PortalBrowser.url("/vendor"));
+            page.fill("#q", contact);
+            page.click("form[role=search] button");
+            PlaywrightAssertions.assertThat(page.locator("#result-" + accountId)).containsText("Portal Vendor E2E");
+            PortalBrowser.record(page, "vendor-search");
+            page.click("#result-" + accountId + " a[href$='/licenses/" + licenseId + "']");
+            PlaywrightAssertions.assertThat(page.locator("h1 .badge")).hasText("ACTIVE");
+
+            page.click("text=Suspend…");
+            PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Suspend this license?");
+            PlaywrightAssertions.assertThat(page.locator(".notice")).containsText("stop working until it is reinstated");
+            page.fill("#reason", "portal e2e: payment overdue");
+            PortalBrowser.record(page, "vendor-confirm-suspend");
+            page.click("#confirm");
+            PlaywrightAssertions.assertThat(page.locator("h1 .badge")).hasText("SUSPENDED");
+            licenseStatusIs(licenseId, "SUSPENDED");
+
+            page.click("text=Reinstate…");
+            page.click("#confirm");
+            PlaywrightAssertions.assertThat(page.locator("h1 .badge")).hasText("ACTIVE");
+            licenseStatusIs(licenseId, "ACTIVE");
+        }
+    }
+
+    @Test
+    void staff_read_the_funnel_the_license_types_and_the_verified_compliance_log() throws Exception {
+        try (BrowserContext browser = PortalBrowser.context(options -> { })) {
+            Page page = PortalBrowser.signIn(browser, "admin", "/");
+            assertThat(page.url()).as("staff start at the search").isEqualTo(PortalBrowser.url("/vendor"));
+            PortalBrowser.record(page, "vendor-start");
+
+            page.click("nav >> text=Onboarding");
+            PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Onboarding funnel");
+            PlaywrightAssertions.assertThat(page.locator("#step-COMPLETED")).containsText("completed");
+            PortalBrowser.record(page, "vendor-funnel");
+
+            page.click("nav >> text=License types");
+            PlaywrightAssertions.assertThat(page.locator("table")).containsText("team-annual");
+            PortalBrowser.record(page, "vendor-license-types");
+            page.click("a[href='/vendor/license-types/team-annual']");
+            PlaywrightAssertions.assertThat(page.locator("h2").first()).containsText("Version 1");
+            PortalBrowser.record(page, "vendor-license-type");
+
+            page.click("nav >> text=Compliance log");
+            PlaywrightAssertions.assertThat(page.locator("#verification")).containsText("valid");
+            PortalBrowser.record(page, "vendor-compliance");
+            Download csv = page.waitForDownload(() -> page.click("text=CSV"));
+            assertThat(csv.suggestedFilename()).isEqualTo("compliance-log.csv");
+            assertThat(Files.readAllLines(csv.path()).get(0)).contains("seq", "hash");
+        }
+    }
+
+    @Test
+    void an_admin_sees_a_webhook_endpoints_deliveries_and_redelivers_one() throws Exception {
+        String optout = PackagedSuite.service("optout").url();
+        String admin = KeycloakTokens.user("admin", "admin");
+        String subject = "portal-webhook-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String webhookId = given().baseUri(optout).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + receiver.url() + "\", \"account\": \"" + DemoCustomer.ACCOUNT + "\", \"description\": \"" + subject + "\"}")
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                given().baseUri(optout).auth().oauth2(admin).contentType(ContentType.JSON)
+                        .body("{\"changes\": [{\"accountId\": \"" + DemoCustomer.ACCOUNT + "\", \"subject\": {\"kind\": \"user\", \"id\": \"" + subject
+                                + "\"}, \"purpose\": \"telemetry\", \"optedOut\": true}]}")
+                        .post("/v1/optouts").then().statusCode(200);
+                await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests.size() >= 1);
+
+                try (BrowserContext browser = PortalBrowser.context(options -> { })) {
+                    Page page = PortalBrowser.signIn(browser, "admin", "/vendor/webhooks");
+                    PlaywrightAssertions.assertThat(page.locator("table")).containsText(subject);
+                    PortalBrowser.record(page, "vendor-webhooks");
+                    page.click("a[href='/vendor/webhooks/" + webhookId + "']");
+                    PlaywrightAssertions.assertThat(page.locator(".badge.delivered").first()).isVisible();
+                    PortalBrowser.record(page, "vendor-deliveries");
+                    String firstId = receiver.requests.get(0).header("webhook-id");
+                    page.locator("tr", new Page.LocatorOptions().setHasText(firstId)).locator("button").click();
+                    page.waitForURL(url -> url.contains("redelivered="));
+                    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests.stream().filter(r -> firstId.equals(r.header("webhook-id"))).count() >= 2);
+                }
+            } finally {
+                given().baseUri(optout).auth().oauth2(admin).delete("/v1/webhooks/" + webhookId).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void support_staff_search_but_change_nothing() throws Exception {
+        try (BrowserContext browser = PortalBrowser.context(options -> { })) {
+            Page page = PortalBrowser.signIn(browser, "support", "/vendor?q=it@demo-customer.example.com");
+            PlaywrightAssertions.assertThat(page.locator("#result-" + DemoCustomer.ACCOUNT)).containsText("Demo Customer Ltd");
+            String licensePage = page.locator("#result-" + DemoCustomer.ACCOUNT + " li a").first().getAttribute("href");
+            page.navigate(PortalBrowser.url(licensePage));
+            PlaywrightAssertions.assertThat(page.locator("text=Suspend…")).hasCount(0);
+            String licenseId = licensePage.substring(licensePage.lastIndexOf('/') + 1);
+            for (String path : new String[] {"/vendor/licenses/" + licenseId + "/suspend", "/vendor/compliance", "/vendor/webhooks", "/me"}) {
+                assertThat(page.navigate(PortalBrowser.url(path)).status()).as(path).isEqualTo(403);
+            }
+        }
+    }
+
+    private static void licenseStatusIs(String licenseId, String status) {
+        given().baseUri(PackagedSuite.service("entitlement").url()).auth().oauth2(KeycloakTokens.user("operator", "operator"))
+                .get("/v1/licenses/" + licenseId).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(status));
+    }
+}
