@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import io.licenseflow.testing.KeycloakTokens;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -49,6 +51,7 @@ class CustomerAdminPortalTest {
 
             page.locator("#machine-" + activationId + " button").click();
             page.waitForURL(url -> url.contains("deactivated=" + activationId));
+            PlaywrightAssertions.assertThat(page.locator("#deactivated")).isVisible();
             PlaywrightAssertions.assertThat(page.locator("#machine-" + activationId)).containsText("DEACTIVATED");
             given().baseUri(PackagedSuite.service("entitlement").url()).auth().oauth2(KeycloakTokens.user("customer", "customer"))
                     .get("/v1/activations/" + activationId).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("DEACTIVATED"));
@@ -66,7 +69,8 @@ class CustomerAdminPortalTest {
             for (int change = 0; change < 2; change++) {
                 boolean wasOut = page.locator("#default-usage-analytics .state").textContent().contains("Opted out");
                 page.locator("#default-usage-analytics button").click();
-                page.waitForURL(url -> url.contains("changed=usage-analytics"));
+                page.waitForURL(url -> url.contains("/privacy?changed=1"));
+                PlaywrightAssertions.assertThat(page.locator("#status")).containsText("Saved");
                 PlaywrightAssertions.assertThat(page.locator("#default-usage-analytics .state")).hasText(wasOut ? "Allowed" : "Opted out");
             }
 
@@ -89,9 +93,30 @@ class CustomerAdminPortalTest {
             // The live streams of another account are refused too.
             assertThat(page.request().get(PortalBrowser.url("/accounts/" + other + "/privacy/live")).status()).isEqualTo(403);
             assertThat(page.request().get(PortalBrowser.url("/accounts/" + other + "/onboarding/live")).status()).isEqualTo(403);
-            // A license of the account itself, under another address of it, is not found there.
-            assertThat(page.navigate(PortalBrowser.url("/accounts/" + DemoCustomer.ACCOUNT + "/licenses/" + UUID.randomUUID())).status()).isEqualTo(404);
+            // Changes to another account are refused as well, with the form's own CSRF token.
+            page.navigate(PortalBrowser.url("/accounts/" + DemoCustomer.ACCOUNT));
+            String csrf = page.locator("input[name=csrf]").first().getAttribute("value");
+            assertThat(page.request().post(PortalBrowser.url("/accounts/" + other + "/licenses/" + UUID.randomUUID() + "/machines/" + UUID.randomUUID()
+                    + "/deactivate"), RequestOptions.create().setForm(FormData.create().set("csrf", csrf))).status()).isEqualTo(403);
+            assertThat(page.request().post(PortalBrowser.url("/accounts/" + other + "/privacy"),
+                    RequestOptions.create().setForm(FormData.create().set("csrf", csrf).set("purpose", "telemetry").set("optedOut", "true"))).status())
+                    .isEqualTo(403);
+            // Another account's license under this account's address is not shown.
+            assertThat(page.navigate(PortalBrowser.url("/accounts/" + DemoCustomer.ACCOUNT + "/licenses/" + otherAccountsLicense())).status())
+                    .isIn(403, 404);
         }
+    }
+
+    /** A license of another account than the demo customer's, as an operator finds one. */
+    private static String otherAccountsLicense() {
+        String type = OfferedTypes.floating("portal-other");
+        String onboardingId = given().baseUri(PackagedSuite.service("onboarding").url()).auth().oauth2(KeycloakTokens.backend()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Another Customer\", \"contactEmail\": \"other@customer-e2e.example.com\", \"licenseType\": \"" + type + "\"}")
+                .post("/v1/accounts").then().statusCode(201).extract().path("onboardingId");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> given().baseUri(PackagedSuite.service("onboarding").url())
+                .auth().oauth2(KeycloakTokens.backend()).get("/v1/onboardings/" + onboardingId).then().extract().path("licenseId") != null);
+        return given().baseUri(PackagedSuite.service("onboarding").url()).auth().oauth2(KeycloakTokens.backend()).get("/v1/onboardings/" + onboardingId)
+                .then().extract().path("licenseId");
     }
 
     /** A machine of the demo license, as the product on it activates itself (with a key the operator re-issued). */

@@ -33,7 +33,7 @@ class LocalBindingTest {
     // onboarding-service: it consumes no topic, so an extra instance joins no consumer group of the suite.
     @Test
     void lf_http_host_binds_another_address() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start("onboarding", 28095, Map.of("LF_HTTP_HOST", "0.0.0.0"))) {
+        try (ServiceProcess service = ServiceProcess.start("onboarding", 28089, Map.of("LF_HTTP_HOST", "0.0.0.0"))) {
             assertThat(ListeningSockets.addressesOf(service.port())).containsOnly(ListeningSockets.EVERY_INTERFACE);
         }
     }

@@ -45,6 +45,16 @@ class PortalSecurityTest {
             assertThat(missing.text()).contains("csrf-token-invalid");
             APIResponse forged = page.request().post(PortalBrowser.url("/me/choices"), RequestOptions.create().setForm(change.set("csrf", "forged")));
             assertThat(forged.status()).isEqualTo(403);
+            APIResponse forgedHeader = page.request().post(PortalBrowser.url("/me/choices"),
+                    RequestOptions.create().setHeader("X-CSRF-Token", "forged").setHeader("HX-Request", "true").setForm(change));
+            assertThat(forgedHeader.status()).isEqualTo(403);
+            // Another session's token (the same user, signed in elsewhere) is not this session's.
+            try (BrowserContext elsewhere = PortalBrowser.context(options -> { })) {
+                String theirs = PortalBrowser.signIn(elsewhere, "enduser", "/me").locator("input[name=csrf]").first().getAttribute("value");
+                assertThat(theirs).isNotEqualTo(page.locator("input[name=csrf]").first().getAttribute("value"));
+                APIResponse stolen = page.request().post(PortalBrowser.url("/me/choices"), RequestOptions.create().setForm(change.set("csrf", theirs)));
+                assertThat(stolen.status()).isEqualTo(403);
+            }
             page.reload();
             PlaywrightAssertions.assertThat(page.locator("#purpose-usage-analytics .state")).hasText(before.strip());
             // Every form of the page carries the token.

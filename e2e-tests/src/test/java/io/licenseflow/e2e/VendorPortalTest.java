@@ -13,6 +13,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.licenseflow.testing.KeycloakTokens;
+import io.licenseflow.testing.TestDatabase;
 import io.licenseflow.testing.WebhookReceiver;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -88,13 +89,47 @@ class VendorPortalTest {
             PortalBrowser.record(page, "vendor-confirm-suspend");
             page.click("#confirm");
             PlaywrightAssertions.assertThat(page.locator("h1 .badge")).hasText("SUSPENDED");
+            PlaywrightAssertions.assertThat(page.locator("#done")).hasText("The license is suspended.");
             licenseStatusIs(licenseId, "SUSPENDED");
 
             page.click("text=Reinstate…");
             page.click("#confirm");
             PlaywrightAssertions.assertThat(page.locator("h1 .badge")).hasText("ACTIVE");
             licenseStatusIs(licenseId, "ACTIVE");
+
+            // This license under another account's address is not found there.
+            assertThat(page.navigate(PortalBrowser.url("/accounts/" + DemoCustomer.ACCOUNT + "/licenses/" + licenseId)).status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void an_operator_sees_a_failed_onboarding_with_its_reason_in_the_funnel_and_retries_it_with_fewer_seats() throws Exception {
+        String type = OfferedTypes.floating("portal-fail");
+        // entitlement-service's current version of the type now allows one seat at most while onboarding-service still
+        // offers up to 100: the race between a new version and an onboarding, made certain. The license is refused.
+        TestDatabase.execute("entitlement", "UPDATE license_type_version SET definition = jsonb_set(definition, '{seats,maxLimit}', '1') "
+                + "WHERE name = '" + type + "'");
+        String onboardingUrl = PackagedSuite.service("onboarding").url();
+        var created = given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Portal Failed E2E\", \"contactEmail\": \"failed@vendor-e2e.example.com\", \"licenseType\": \"" + type + "\", \"seats\": 5}")
+                .post("/v1/accounts").then().statusCode(201).extract();
+        String onboardingId = created.path("onboardingId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend())
+                .get("/v1/onboardings/" + onboardingId).then().extract().path("status")));
+
+        try (BrowserContext browser = PortalBrowser.context(options -> { })) {
+            Page page = PortalBrowser.signIn(browser, "operator", "/vendor/onboarding");
+            PlaywrightAssertions.assertThat(page.locator("#failed-" + onboardingId)).containsText("seats");
+            PortalBrowser.record(page, "vendor-funnel-failed");
+            page.fill("#seats-" + onboardingId, "1");
+            page.locator("#failed-" + onboardingId + " button").click();
+            page.waitForURL(url -> url.contains("retried=" + onboardingId));
+            PlaywrightAssertions.assertThat(page.locator("#retried")).isVisible();
+            PlaywrightAssertions.assertThat(page.locator("#failed-" + onboardingId)).hasCount(0);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(onboardingUrl).auth().oauth2(KeycloakTokens.backend())
+                .get("/v1/onboardings/" + onboardingId).then().body("attempt", org.hamcrest.Matchers.equalTo(2))
+                .body("waitingFor", org.hamcrest.Matchers.equalTo("ACTIVATED")).body("seats", org.hamcrest.Matchers.equalTo(1)));
     }
 
     @Test
@@ -103,6 +138,12 @@ class VendorPortalTest {
             Page page = PortalBrowser.signIn(browser, "admin", "/");
             assertThat(page.url()).as("staff start at the search").isEqualTo(PortalBrowser.url("/vendor"));
             PortalBrowser.record(page, "vendor-start");
+            page.fill("#account", DemoCustomer.ACCOUNT);
+            page.fill("#subject", DemoCustomer.END_USER_SUBJECT);
+            page.click("text=Show choices");
+            PlaywrightAssertions.assertThat(page.locator("h1")).hasText("user " + DemoCustomer.END_USER_SUBJECT);
+            PlaywrightAssertions.assertThat(page.locator("tbody tr").first()).containsText("telemetry");
+            PortalBrowser.record(page, "vendor-subject");
 
             page.click("nav >> text=Onboarding");
             PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Onboarding funnel");
@@ -117,11 +158,12 @@ class VendorPortalTest {
             PortalBrowser.record(page, "vendor-license-type");
 
             page.click("nav >> text=Compliance log");
-            PlaywrightAssertions.assertThat(page.locator("#verification")).containsText("valid");
+            PlaywrightAssertions.assertThat(page.locator("#verification")).containsText("The hash chain of all");
             PortalBrowser.record(page, "vendor-compliance");
             Download csv = page.waitForDownload(() -> page.click("text=CSV"));
             assertThat(csv.suggestedFilename()).isEqualTo("compliance-log.csv");
-            assertThat(Files.readAllLines(csv.path()).get(0)).contains("seq", "hash");
+            String header = Files.readAllLines(csv.path()).get(0);
+            assertThat(header).as("a CSV header row, not JSON").doesNotStartWith("[").startsWith("seq,").contains(",hash");
         }
     }
 
@@ -151,6 +193,7 @@ class VendorPortalTest {
                     String firstId = receiver.requests.get(0).header("webhook-id");
                     page.locator("tr", new Page.LocatorOptions().setHasText(firstId)).locator("button").click();
                     page.waitForURL(url -> url.contains("redelivered="));
+                    PlaywrightAssertions.assertThat(page.locator("#redelivered")).isVisible();
                     await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests.stream().filter(r -> firstId.equals(r.header("webhook-id"))).count() >= 2);
                 }
             } finally {
@@ -160,15 +203,22 @@ class VendorPortalTest {
     }
 
     @Test
-    void support_staff_search_but_change_nothing() throws Exception {
+    void support_staff_find_a_customers_license_status_and_reach_nothing_else() throws Exception {
         try (BrowserContext browser = PortalBrowser.context(options -> { })) {
-            Page page = PortalBrowser.signIn(browser, "support", "/vendor?q=it@demo-customer.example.com");
+            Page page = PortalBrowser.signIn(browser, "support", "/");
+            assertThat(page.url()).isEqualTo(PortalBrowser.url("/vendor"));
+            page.fill("#q", "it@demo-customer.example.com");
+            page.click("form[role=search] button");
             PlaywrightAssertions.assertThat(page.locator("#result-" + DemoCustomer.ACCOUNT)).containsText("Demo Customer Ltd");
-            String licensePage = page.locator("#result-" + DemoCustomer.ACCOUNT + " li a").first().getAttribute("href");
-            page.navigate(PortalBrowser.url(licensePage));
-            PlaywrightAssertions.assertThat(page.locator("text=Suspend…")).hasCount(0);
-            String licenseId = licensePage.substring(licensePage.lastIndexOf('/') + 1);
-            for (String path : new String[] {"/vendor/licenses/" + licenseId + "/suspend", "/vendor/compliance", "/vendor/webhooks", "/me"}) {
+            PlaywrightAssertions.assertThat(page.locator("#result-" + DemoCustomer.ACCOUNT)).containsText("ACTIVE");
+            PlaywrightAssertions.assertThat(page.locator("#result-" + DemoCustomer.ACCOUNT + " a")).hasCount(0);
+            PlaywrightAssertions.assertThat(page.locator("nav[aria-label=Main] a")).hasText(new String[] {"Search"});
+            PortalBrowser.record(page, "support-search");
+            String licenseId = given().baseUri(PackagedSuite.service("entitlement").url()).auth().oauth2(KeycloakTokens.user("customer", "customer"))
+                    .get("/v1/accounts/" + DemoCustomer.ACCOUNT + "/licenses").then().statusCode(200).extract().path("items[0].id");
+            for (String path : new String[] {"/accounts/" + DemoCustomer.ACCOUNT, "/accounts/" + DemoCustomer.ACCOUNT + "/licenses/" + licenseId,
+                    "/vendor/licenses/" + licenseId + "/suspend", "/vendor/onboarding", "/vendor/license-types", "/vendor/compliance", "/vendor/webhooks",
+                    "/me"}) {
                 assertThat(page.navigate(PortalBrowser.url(path)).status()).as(path).isEqualTo(403);
             }
         }

@@ -49,12 +49,14 @@ public class OnboardingResource {
     private final OnboardingSteps steps;
     private final LicenseTypeOffers offers;
     private final AccountAccess access;
+    private final OnboardingFunnel funnel;
 
-    public OnboardingResource(OnboardingReads reads, OnboardingSteps steps, LicenseTypeOffers offers, AccountAccess access) {
+    public OnboardingResource(OnboardingReads reads, OnboardingSteps steps, LicenseTypeOffers offers, AccountAccess access, OnboardingFunnel funnel) {
         this.reads = reads;
         this.steps = steps;
         this.offers = offers;
         this.access = access;
+        this.funnel = funnel;
     }
 
     @GET
@@ -69,6 +71,15 @@ public class OnboardingResource {
             }
             return view;
         });
+    }
+
+    @GET
+    @Path("/funnel")
+    @RolesAllowed({"admin", "operator"})
+    @WithSession
+    @Operation(summary = "The funnel: onboardings by status, and per step how many reached it and how many wait for it now")
+    public Uni<FunnelView> funnel() {
+        return funnel.now();
     }
 
     @GET

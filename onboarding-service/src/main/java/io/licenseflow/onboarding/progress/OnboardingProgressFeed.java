@@ -61,7 +61,7 @@ public class OnboardingProgressFeed {
             EventEnvelope event = EventJson.read(record.value());
             String account = event.payload() == null ? null : event.payload().path("accountId").asText(null);
             if (account != null) {
-                signals.onNext(new ProgressSignal(UUID.fromString(account), event.id(), event.type(), record.value()));
+                signals.onNext(new ProgressSignal(UUID.fromString(account), event.id(), record.value()));
             }
         } catch (RuntimeException unreadable) {
             LOG.warnf("skipped an unreadable record at %s-%d@%d", record.topic(), record.partition(), record.offset());

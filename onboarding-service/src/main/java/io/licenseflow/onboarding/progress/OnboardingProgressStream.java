@@ -58,12 +58,17 @@ public class OnboardingProgressStream {
         }
         Multi<OutboundSseEvent> changes = feed.of(accountId)
                 .map(signal -> sse.newEventBuilder().name("onboarding.changed").id(signal.eventId().toString()).data(signal.json()).build());
+        Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build());
         Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build());
-        Multi<OutboundSseEvent> stream = Multi.createBy().concatenating().streams(ready, Multi.createBy().merging().streams(changes, beats));
+        // Merging subscribes in this order: to the feed first, so that nothing published after "ready" is missed.
+        Multi<OutboundSseEvent> stream = Multi.createBy().merging().streams(changes, ready, beats);
         Instant expiresAt = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
                 ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null;
-        return expiresAt == null ? stream : stream.select().first(Duration.between(Instant.now(), expiresAt).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), expiresAt));
+        if (expiresAt == null) {
+            return stream;
+        }
+        Duration left = Duration.between(Instant.now(), expiresAt);
+        return stream.select().first(left.isNegative() ? Duration.ZERO : left);
     }
 }

@@ -22,6 +22,7 @@ import io.licenseflow.testing.TestTokens;
 import io.licenseflow.testing.WithLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -159,6 +160,42 @@ class OnboardingSagaTest {
         awaitConsumed(staleRejection);
         publish(TestEvents.licenseIssued(started.onboardingId(), started.accountId(), UUID.randomUUID()));
         awaitStep(started.onboardingId(), "KEY_ASSIGNED", "IN_PROGRESS");
+    }
+
+    @Test
+    void the_funnel_counts_onboardings_by_status_and_how_many_reached_and_wait_for_each_step() {
+        JsonPath before = funnel();
+        Started started = createAccount("Saga Funnel");
+        publish(TestEvents.licenseIssueRejected(started.onboardingId(), started.accountId(), 1, "UNKNOWN_LICENSE_TYPE"));
+        // Longer than awaitStep: run first after another suite, the consumer may still wait for the group's old members.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().auth().oauth2(TestTokens.operator())
+                .get("/v1/onboardings/" + started.onboardingId()).then().body("status", equalTo("FAILED")));
+        JsonPath failed = funnel();
+        assertThat(failed.getLong("total") - before.getLong("total")).isEqualTo(1);
+        assertThat(failed.getLong("byStatus.FAILED") - before.getLong("byStatus.FAILED")).isEqualTo(1);
+        assertThat(reached(failed, "ACCOUNT_CREATED") - reached(before, "ACCOUNT_CREATED")).isEqualTo(1);
+        assertThat(reached(failed, "KEY_ASSIGNED") - reached(before, "KEY_ASSIGNED")).isZero();
+        assertThat(waiting(failed, "KEY_ASSIGNED") - waiting(before, "KEY_ASSIGNED")).as("a failed onboarding waits for nothing").isZero();
+
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).post("/v1/onboardings/" + started.onboardingId() + "/retry")
+                .then().statusCode(202);
+        JsonPath retried = funnel();
+        assertThat(retried.getLong("byStatus.FAILED") - before.getLong("byStatus.FAILED")).isZero();
+        assertThat(waiting(retried, "KEY_ASSIGNED") - waiting(before, "KEY_ASSIGNED")).isEqualTo(1);
+
+        given().auth().oauth2(TestTokens.customerOf(started.accountId())).get("/v1/onboardings/funnel").then().statusCode(403);
+    }
+
+    private static JsonPath funnel() {
+        return given().auth().oauth2(TestTokens.operator()).get("/v1/onboardings/funnel").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long reached(JsonPath funnel, String step) {
+        return funnel.getLong("steps.find { it.step == '" + step + "' }.reached");
+    }
+
+    private static long waiting(JsonPath funnel, String step) {
+        return funnel.getLong("steps.find { it.step == '" + step + "' }.waiting");
     }
 
     @Test

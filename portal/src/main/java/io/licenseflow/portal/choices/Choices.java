@@ -1,6 +1,6 @@
 package io.licenseflow.portal.choices;
 
-import io.licenseflow.portal.session.PageRefusal;
+import io.licenseflow.portal.errors.PageRefusal;
 
 /** The choice forms' fields: a purpose and {@code optedOut} true or false, as the pages' buttons send them. */
 public final class Choices {

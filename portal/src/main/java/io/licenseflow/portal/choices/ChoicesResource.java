@@ -2,7 +2,7 @@ package io.licenseflow.portal.choices;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.licenseflow.portal.services.LiveSignals;
+import io.licenseflow.portal.live.LiveSignals;
 import io.licenseflow.portal.services.OptOutApi;
 import io.licenseflow.portal.session.PortalUser;
 import io.quarkus.qute.Location;
@@ -61,13 +61,19 @@ public class ChoicesResource {
 
     @GET
     public Response choices(@HeaderParam(OptOutApi.GPC) String gpc, @QueryParam("changed") String changed) {
-        return Response.ok(view(page.instance(), gpc).data("changed", changed)).build();
+        return Response.ok(view(page.instance(), gpc).data("changed", changed != null)).build();
     }
 
-    /** The choices alone, for htmx: after a change elsewhere (live) or here. */
+    /**
+     * The choices alone, for htmx: after a change elsewhere (live) or here. A browser asking for it otherwise (after
+     * signing in again in the middle of a change) is sent to the whole page.
+     */
     @GET
     @Path("/choices")
-    public Response fragment(@HeaderParam(OptOutApi.GPC) String gpc) {
+    public Response fragment(@HeaderParam(OptOutApi.GPC) String gpc, @HeaderParam("HX-Request") String htmx) {
+        if (htmx == null) {
+            return Response.seeOther(URI.create("/me")).build();
+        }
         return Response.ok(view(page.getFragment("choices").instance(), gpc)).build();
     }
 
@@ -84,16 +90,17 @@ public class ChoicesResource {
         change.put("optedOut", Boolean.parseBoolean(optedOut));
         optOuts.change(Map.of("changes", List.of(change)), gpc, null);
         if (htmx != null) {
-            return Response.ok(view(page.getFragment("choices").instance(), gpc).data("changed", purpose)).build();
+            // The status goes out of band, into the region outside the choices, so that a live refresh keeps it.
+            return Response.ok(view(page.getFragment("choices").instance(), gpc).data("saved", true)).build();
         }
         // Post/redirect/get without JavaScript: a reload does not send the change again.
-        return Response.seeOther(URI.create("/me?changed=" + purpose)).build();
+        return Response.seeOther(URI.create("/me?changed=1")).build();
     }
 
     @GET
     @Path("/history")
     public Response history() {
-        return Response.ok(history.data("entries", allHistory())).build();
+        return Response.ok(history.data("entries", allHistory().stream().map(entry -> HistoryEntry.of((Map<?, ?>) entry)).toList())).build();
     }
 
     /** Everything recorded about the user's choices, as a JSON file: their current state and every change. */
@@ -108,7 +115,7 @@ public class ChoicesResource {
         records.put("current", optOuts.state(me().accountId(), "user", me().subjectId(), gpc));
         records.put("history", allHistory());
         return Response.ok(JSON.writeValueAsString(records), MediaType.APPLICATION_JSON_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"my-privacy-choices.json\"").header("Cache-Control", "no-store").build();
+                .header("Content-Disposition", "attachment; filename=\"my-privacy-choices.json\"").build();
     }
 
     /**
@@ -135,7 +142,7 @@ public class ChoicesResource {
         boolean gpcHonoured = choices.stream().anyMatch(c -> c.basis().equals("GPC"));
         boolean ownChoice = choices.stream().anyMatch(c -> c.purpose().equals("sale-or-sharing") && c.basis().equals("CHOICE"));
         return template.data("choices", choices).data("version", state.get("version"))
-                .data("gpcSent", gpcSent).data("gpcHonoured", gpcHonoured).data("ownChoice", ownChoice).data("changed", null);
+                .data("gpcSent", gpcSent).data("gpcHonoured", gpcHonoured).data("ownChoice", ownChoice).data("saved", false);
     }
 
     private List<Object> allHistory() {

@@ -15,14 +15,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** entitlement-service (licenses, activations, usage, license types), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "entitlement")
-@RegisterProvider(ServiceProblemMapper.class)
+@RegisterProvider(ServiceRefusals.class)
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 public interface EntitlementApi {
 
     @GET
     @Path("/v1/accounts/{id}/licenses")
-    Map<String, Object> licenses(@PathParam("id") String accountId, @QueryParam("limit") Integer limit);
+    Map<String, Object> licenses(@PathParam("id") String accountId, @QueryParam("limit") Integer limit, @QueryParam("after") String after);
 
     @GET
     @Path("/v1/licenses/{id}")
@@ -30,7 +30,11 @@ public interface EntitlementApi {
 
     @GET
     @Path("/v1/licenses/{id}/activations")
-    Map<String, Object> activations(@PathParam("id") String licenseId, @QueryParam("limit") Integer limit);
+    Map<String, Object> activations(@PathParam("id") String licenseId, @QueryParam("limit") Integer limit, @QueryParam("after") String after);
+
+    @GET
+    @Path("/v1/activations/{id}")
+    Map<String, Object> activation(@PathParam("id") String activationId);
 
     @DELETE
     @Path("/v1/activations/{id}")
@@ -42,11 +46,11 @@ public interface EntitlementApi {
 
     @GET
     @Path("/v1/license-types")
-    Map<String, Object> licenseTypes();
+    Map<String, Object> licenseTypes(@QueryParam("limit") Integer limit, @QueryParam("after") String after);
 
     @GET
     @Path("/v1/license-types/{name}/versions")
-    Map<String, Object> licenseTypeVersions(@PathParam("name") String name);
+    Map<String, Object> licenseTypeVersions(@PathParam("name") String name, @QueryParam("limit") Integer limit, @QueryParam("after") String after);
 
     /** suspend, reinstate, revoke or renew; suspend and revoke take a reason. */
     @POST

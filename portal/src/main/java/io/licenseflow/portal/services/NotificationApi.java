@@ -13,14 +13,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notification-service (the notices sent, support look-ups), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "notification")
-@RegisterProvider(ServiceProblemMapper.class)
+@RegisterProvider(ServiceRefusals.class)
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 public interface NotificationApi {
 
     @GET
     @Path("/v1/notices")
-    Map<String, Object> notices(@QueryParam("account") String account, @QueryParam("limit") Integer limit);
+    Map<String, Object> notices(@QueryParam("account") String account, @QueryParam("limit") Integer limit, @QueryParam("after") String after);
 
     /** By account id, contact email or the key's first group (its public prefix). */
     @GET

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** onboarding-service (accounts and their onboarding), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "onboarding")
-@RegisterProvider(ServiceProblemMapper.class)
+@RegisterProvider(ServiceRefusals.class)
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 public interface OnboardingApi {
@@ -28,6 +28,11 @@ public interface OnboardingApi {
     @GET
     @Path("/v1/accounts/{id}/onboarding")
     Map<String, Object> onboarding(@PathParam("id") String accountId);
+
+    /** Onboardings by status, and per step how many reached it and wait for it (admins and operators). */
+    @GET
+    @Path("/v1/onboardings/funnel")
+    Map<String, Object> funnel();
 
     @GET
     @Path("/v1/onboardings")

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** optout-service (docs/optout.md), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "optout")
-@RegisterProvider(ServiceProblemMapper.class)
+@RegisterProvider(ServiceRefusals.class)
 @AccessToken
 @Produces(MediaType.APPLICATION_JSON)
 public interface OptOutApi {
@@ -57,9 +57,10 @@ public interface OptOutApi {
     @Path("/v1/audit")
     Map<String, Object> audit(@QueryParam("account") String account, @QueryParam("after") String after, @QueryParam("limit") Integer limit);
 
+    /** The log as CSV or JSON, as {@code accept} asks (the method sends no Accept of its own). */
     @GET
     @Path("/v1/audit/export")
-    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @Produces(MediaType.WILDCARD)
     Response auditExport(@QueryParam("account") String account, @HeaderParam("Accept") String accept);
 
     @GET
@@ -72,7 +73,8 @@ public interface OptOutApi {
 
     @GET
     @Path("/v1/webhooks/{id}/deliveries")
-    Map<String, Object> deliveries(@PathParam("id") String webhookId, @QueryParam("status") String status, @QueryParam("limit") Integer limit);
+    Map<String, Object> deliveries(@PathParam("id") String webhookId, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after);
 
     @POST
     @Path("/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")

@@ -1,5 +1,6 @@
 package io.licenseflow.portal.session;
 
+import io.licenseflow.portal.errors.ErrorPages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

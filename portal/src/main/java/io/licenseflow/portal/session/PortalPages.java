@@ -1,5 +1,6 @@
 package io.licenseflow.portal.session;
 
+import io.licenseflow.portal.errors.ErrorPages;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

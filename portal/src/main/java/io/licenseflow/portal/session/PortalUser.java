@@ -1,10 +1,12 @@
 package io.licenseflow.portal.session;
 
+import io.licenseflow.portal.errors.PageRefusal;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -88,9 +90,9 @@ public class PortalUser {
         return new OwnSubject(accountId(), subjectId());
     }
 
-    /** Whether this user may see the pages of {@code accountId}. */
+    /** Whether this user may see the pages of {@code accountId}: admins and operators every account's, customers their own. */
     public boolean maySeeAccount(String accountId) {
-        return isStaff() || (isCustomer() && accountId != null && accountId.equalsIgnoreCase(accountId()));
+        return isOperator() || (isCustomer() && accountId != null && accountId.equalsIgnoreCase(accountId()));
     }
 
     /** Where this user starts. */
@@ -109,6 +111,9 @@ public class PortalUser {
 
     private String claim(String name) {
         Object value = idToken.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        return value == null ? null : value.toString();
     }
 }

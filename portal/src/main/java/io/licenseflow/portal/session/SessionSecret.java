@@ -1,5 +1,6 @@
 package io.licenseflow.portal.session;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The key behind the forms' CSRF tokens: derived from {@code licenseflow.portal.session-secret} (which also encrypts the
  * session cookie), so that every replica accepts what another one rendered; a random one per start when unset.
  */
+/** Checked at start-up: a too-short secret stops the portal rather than its first page. */
+@Startup
 @ApplicationScoped
 public class SessionSecret {
 

@@ -7,12 +7,15 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,6 +39,12 @@ public class SignOutResource {
     @Inject
     @Location("signing-out.html")
     Template signingOut;
+
+    /** Signing out is a form (with its CSRF token); an address alone only leads to the start page. */
+    @GET
+    public Response notByAddress() {
+        return Response.seeOther(URI.create("/")).build();
+    }
 
     @POST
     @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package io.licenseflow.portal.vendor;
 
+import io.licenseflow.portal.errors.PageRefusal;
 import io.licenseflow.portal.services.OptOutApi;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -35,11 +36,21 @@ public class ComplianceResource {
     @Location("vendor/compliance.html")
     Template compliance;
 
+    /**
+     * The latest entries. Verifying recomputes the whole chain, so it is not done on every page: with JavaScript the page
+     * asks for it once it is shown, without it {@code ?verify=true} includes it.
+     */
     @GET
-    public Response log(@QueryParam("account") String account, @QueryParam("after") String after) {
+    public Response log(@QueryParam("account") String account, @QueryParam("after") String after, @QueryParam("verify") boolean verify) {
         String filter = account == null || account.isBlank() ? null : account.strip();
         return Response.ok(compliance.data("account", filter == null ? "" : filter).data("page", optOuts.audit(filter, after, 50))
-                .data("verification", optOuts.verify())).build();
+                .data("verification", verify ? optOuts.verify() : null)).build();
+    }
+
+    @GET
+    @Path("/verification")
+    public Response verification() {
+        return Response.ok(compliance.getFragment("verification").instance().data("verification", optOuts.verify())).build();
     }
 
     @GET
@@ -48,10 +59,10 @@ public class ComplianceResource {
     public Response export(@PathParam("format") String format, @QueryParam("account") String account) {
         String type = FORMATS.get(format);
         if (type == null) {
-            return Response.status(404).build();
+            throw PageRefusal.notFound("The log is exported as export.csv or export.json.");
         }
         Response upstream = optOuts.auditExport(account == null || account.isBlank() ? null : account.strip(), type);
         return Response.ok(upstream.readEntity(InputStream.class), type)
-                .header("Content-Disposition", "attachment; filename=\"compliance-log." + format + "\"").header("Cache-Control", "no-store").build();
+                .header("Content-Disposition", "attachment; filename=\"compliance-log." + format + "\"").build();
     }
 }

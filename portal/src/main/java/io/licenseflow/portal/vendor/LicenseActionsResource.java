@@ -1,7 +1,8 @@
 package io.licenseflow.portal.vendor;
 
+import io.licenseflow.portal.errors.PageRefusal;
 import io.licenseflow.portal.services.EntitlementApi;
-import io.licenseflow.portal.session.ErrorPages;
+import io.licenseflow.portal.services.Ids;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,16 +42,13 @@ public class LicenseActionsResource {
     EntitlementApi entitlement;
 
     @Inject
-    ErrorPages errors;
-
-    @Inject
     @Location("vendor/confirm.html")
     Template confirm;
 
     @GET
     public Response ask(@PathParam("id") String licenseId, @PathParam("action") String action) {
-        if (!CONSEQUENCES.containsKey(action) || !SearchResource.isUuid(licenseId)) {
-            return unknown();
+        if (!CONSEQUENCES.containsKey(action) || !Ids.isCanonicalUuid(licenseId)) {
+            throw noSuchAction();
         }
         return Response.ok(confirm.data("license", entitlement.license(licenseId)).data("action", action)
                 .data("consequence", CONSEQUENCES.get(action)).data("needsReason", action.equals("suspend") || action.equals("revoke"))).build();
@@ -59,8 +57,8 @@ public class LicenseActionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("id") String licenseId, @PathParam("action") String action, @RestForm String reason) {
-        if (!CONSEQUENCES.containsKey(action) || !SearchResource.isUuid(licenseId)) {
-            return unknown();
+        if (!CONSEQUENCES.containsKey(action) || !Ids.isCanonicalUuid(licenseId)) {
+            throw noSuchAction();
         }
         Map<String, Object> body = new HashMap<>();
         if (reason != null && !reason.isBlank()) {
@@ -70,7 +68,7 @@ public class LicenseActionsResource {
         return Response.seeOther(URI.create("/accounts/" + license.get("accountId") + "/licenses/" + licenseId + "?done=" + action)).build();
     }
 
-    private Response unknown() {
-        return errors.page(404, "not-found", "Not found", "There is no such license action.");
+    private static PageRefusal noSuchAction() {
+        return PageRefusal.notFound("There is no such license action.");
     }
 }

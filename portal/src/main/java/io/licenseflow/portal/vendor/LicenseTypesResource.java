@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** The license types on offer and every published version of each ({@code /vendor/license-types}). */
 @Path("/vendor/license-types")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({"admin", "operator", "support"})
+@RolesAllowed({"admin", "operator"})
 public class LicenseTypesResource {
 
     @Inject
@@ -32,13 +33,13 @@ public class LicenseTypesResource {
     Template type;
 
     @GET
-    public Response types() {
-        return Response.ok(types.data("types", entitlement.licenseTypes().get("items"))).build();
+    public Response types(@QueryParam("after") String after) {
+        return Response.ok(types.data("types", entitlement.licenseTypes(200, after))).build();
     }
 
     @GET
     @Path("/{name}")
-    public Response versions(@PathParam("name") String name) {
-        return Response.ok(type.data("name", name).data("versions", entitlement.licenseTypeVersions(name).get("items"))).build();
+    public Response versions(@PathParam("name") String name, @QueryParam("after") String after) {
+        return Response.ok(type.data("name", name).data("versions", entitlement.licenseTypeVersions(name, 200, after))).build();
     }
 }

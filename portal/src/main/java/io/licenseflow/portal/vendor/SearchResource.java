@@ -1,9 +1,10 @@
 package io.licenseflow.portal.vendor;
 
+import io.licenseflow.portal.errors.PageRefusal;
 import io.licenseflow.portal.services.EntitlementApi;
+import io.licenseflow.portal.services.Ids;
 import io.licenseflow.portal.services.NotificationApi;
 import io.licenseflow.portal.services.OptOutApi;
-import io.licenseflow.portal.services.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -60,14 +60,14 @@ public class SearchResource {
         }
         List<Map<String, Object>> results;
         String hint = null;
-        if (isUuid(q)) {
+        if (Ids.isCanonicalUuid(q.toLowerCase())) {
             String id = q.toLowerCase();
             results = notifications.status(id, null, null);
             if (results.isEmpty()) {
                 try {
                     Map<String, Object> license = entitlement.license(id);
                     return Response.seeOther(URI.create("/accounts/" + license.get("accountId") + "/licenses/" + id)).build();
-                } catch (ServiceProblem notALicense) {
+                } catch (PageRefusal notALicense) {
                     if (notALicense.status() != 404) {
                         throw notALicense;
                     }
@@ -87,18 +87,13 @@ public class SearchResource {
 
     @GET
     @Path("/subjects")
-    public Response subject(@QueryParam("account") String account, @QueryParam("kind") String kind, @QueryParam("subject") String subjectId) {
+    @RolesAllowed({"admin", "operator"})
+    public Response subject(@QueryParam("account") String account, @QueryParam("kind") String kind, @QueryParam("subject") String subjectId,
+            @QueryParam("after") String after) {
         String k = kind == null || kind.isBlank() ? "user" : kind;
         return Response.ok(subject.data("account", account).data("kind", k).data("subject", subjectId)
                 .data("state", optOuts.state(account, k, subjectId, null))
-                .data("history", optOuts.history(account, k, subjectId, null, 200).get("items"))).build();
+                .data("history", optOuts.history(account, k, subjectId, after, 200))).build();
     }
 
-    static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException notOne) {
-            return false;
-        }
-    }
 }

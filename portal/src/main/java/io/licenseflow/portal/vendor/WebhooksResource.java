@@ -1,5 +1,6 @@
 package io.licenseflow.portal.vendor;
 
+import io.licenseflow.portal.services.Ids;
 import io.licenseflow.portal.services.OptOutApi;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -45,10 +46,18 @@ public class WebhooksResource {
 
     @GET
     @Path("/{id}")
-    public Response deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
+    public Response deliveries(@PathParam("id") String id, @QueryParam("status") String status, @QueryParam("after") String after,
+            @QueryParam("redelivered") String redelivered) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
         return Response.ok(deliveries.data("id", id).data("status", filter == null ? "" : filter)
-                .data("deliveries", optOuts.deliveries(id, filter, 100).get("items"))).build();
+                .data("deliveries", optOuts.deliveries(id, filter, 100, after)).data("redelivered", redelivered != null)).build();
+    }
+
+    /** After signing in again in the middle of a redelivery, the browser asks for its address: the deliveries. */
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    public Response backToDeliveries(@PathParam("id") String id) {
+        return Response.seeOther(URI.create("/vendor/webhooks/" + (Ids.isCanonicalUuid(id) ? id : ""))).build();
     }
 
     /** Admins only, as the API allows: operators read. */
@@ -58,6 +67,6 @@ public class WebhooksResource {
     @RolesAllowed("admin")
     public Response redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         optOuts.redeliver(id, deliveryId);
-        return Response.seeOther(URI.create("/vendor/webhooks/" + id + "?redelivered=" + deliveryId)).build();
+        return Response.seeOther(URI.create("/vendor/webhooks/" + id + "?redelivered=1")).build();
     }
 }

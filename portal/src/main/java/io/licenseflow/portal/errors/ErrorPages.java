@@ -1,13 +1,16 @@
-package io.licenseflow.portal.session;
+package io.licenseflow.portal.errors;
 
-import io.licenseflow.portal.services.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,36 +33,24 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response refused(ServiceProblem problem) {
-        return switch (problem.status()) {
-            case 403 -> page(403, problem.code(), "You do not have access to this page",
-                    "Your sign-in does not allow you to see or change this. If you think it should, ask your administrator.");
-            case 404 -> page(404, problem.code(), "Not found", problem.detail() != null ? problem.detail() : "There is nothing at this address.");
-            case 401 -> page(401, problem.code(), "Your session has ended", "Sign in again to continue.");
-            default -> page(problem.status() >= 500 ? 502 : problem.status(), problem.code(), problem.title(),
-                    problem.detail() != null ? problem.detail() : "The service refused the request.");
-        };
-    }
-
-    @ServerExceptionMapper
     public Response refused(PageRefusal refusal) {
-        return page(refusal.status, refusal.code, refusal.title, refusal.detail);
+        return page(refusal.status(), refusal.code(), refusal.title(), refusal.detail());
     }
 
     /** A page of another role ({@code @RolesAllowed}). */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException refused) {
+    public Response forbidden(ForbiddenException refused) {
         return page(403, "not-for-your-role", "You do not have access to this page",
                 "This page is for another kind of user than your sign-in. Your own pages are linked at the top.");
     }
 
     @ServerExceptionMapper
-    public Response noSuchPage(jakarta.ws.rs.NotFoundException missing) {
+    public Response noSuchPage(NotFoundException missing) {
         return page(404, "not-found", "Not found", "There is no page at this address.");
     }
 
     @ServerExceptionMapper
-    public Response refusedRequest(jakarta.ws.rs.WebApplicationException refused) {
+    public Response refusedRequest(WebApplicationException refused) {
         int status = refused.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(refused);
@@ -70,7 +61,7 @@ public class ErrorPages {
     /** Anything unforeseen: logged with an id the page shows, so that support can find it. */
     @ServerExceptionMapper
     public Response unexpected(Exception failure) {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         LOG.errorf(failure, "unexpected failure %s", id);
         return page(500, "internal-error", "Something went wrong",
                 "The portal could not show this page. Try again; if it keeps happening, give support this reference: " + id);
