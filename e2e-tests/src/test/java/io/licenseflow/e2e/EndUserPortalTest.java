@@ -84,8 +84,8 @@ class EndUserPortalTest {
             Page page = PortalBrowser.signIn(browser, "enduser", "/me");
             page.evaluate("window.portalTestMarker = 'still the same page'");
             boolean wasOut = page.locator("#purpose-crash-reports .state").textContent().contains("Opted out");
-            // Give the page's stream a moment to connect (its first frame), then change the choice through the API.
-            page.waitForTimeout(1500);
+            // Once the page says it is live, its stream is connected to optout-service's: change the choice through the API.
+            PlaywrightAssertions.assertThat(page.locator(".live")).hasText(PortalBrowser.LIVE, LIVE);
             given().baseUri(PackagedSuite.service("optout").url()).auth().oauth2(KeycloakTokens.user("admin", "admin")).contentType(ContentType.JSON)
                     .body("{\"changes\": [{\"accountId\": \"" + DemoCustomer.ACCOUNT + "\", \"subject\": {\"kind\": \"user\", \"id\": \""
                             + DemoCustomer.END_USER_SUBJECT + "\"}, \"purpose\": \"crash-reports\", \"optedOut\": " + !wasOut + "}]}")

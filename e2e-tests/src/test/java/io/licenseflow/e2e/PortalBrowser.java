@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 final class PortalBrowser {
 
+    /** What a live page says once its stream is connected through to the service's (the portal's LiveSignals). */
+    static final String LIVE = "Live: changes made elsewhere appear here by themselves.";
+
     /** Debian's package chromium puts the browser here (/usr/bin/chromium is a wrapper script). */
     static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
     /** The accessibility rules every page must pass: WCAG 2.1 A and AA, as axe-core checks them. */

@@ -55,7 +55,7 @@ class VendorPortalTest {
             Page page = PortalBrowser.signIn(browser, "operator", "/accounts/" + accountId);
             PlaywrightAssertions.assertThat(page.locator("#onboarding li.DONE")).hasCount(2);
             page.evaluate("window.portalTestMarker = 'still the same page'");
-            page.waitForTimeout(1500);
+            PlaywrightAssertions.assertThat(page.locator(".live")).hasText(PortalBrowser.LIVE, new LocatorAssertions.HasTextOptions().setTimeout(30_000));
             // The product on the customer's machine activates: the page shows the step confirmed, without a reload.
             String key = given().baseUri(PackagedSuite.service("entitlement").url()).auth().oauth2(KeycloakTokens.user("operator", "operator"))
                     .post("/v1/licenses/" + licenseId + "/reveal-key").then().statusCode(200).extract().path("key");

@@ -19,6 +19,8 @@ public final class LiveSignals {
     public static final String LAST_EVENT_ID = "Last-Event-ID";
     /** A comment this often keeps proxies from closing an idle stream. */
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** What the page says once it is live. */
+    static final String LIVE = "Live: changes made elsewhere appear here by themselves.";
 
     private LiveSignals() {
     }
@@ -29,8 +31,9 @@ public final class LiveSignals {
         // The service ends its stream when the user's token expires (or it restarts): the relay ends too, quietly, and
         // EventSource reconnects through the portal, which refreshes the session's tokens.
         Multi<OutboundSseEvent> signals = upstream.filter(event -> changeEvent.equals(event.name()) || "ready".equals(event.name()))
-                .map(event -> sse.newEventBuilder().name(changeEvent.equals(event.name()) || reconnected ? "changed" : "ready").id("seen").data("{}")
-                        .build())
+                .map(event -> changeEvent.equals(event.name()) || reconnected ? sse.newEventBuilder().name("changed").id("seen").data("{}").build()
+                        // The page shows this once the service's stream is live (sse-swap="ready"): changes now reach it.
+                        : sse.newEventBuilder().name("ready").id("seen").data(LIVE).build())
                 .onFailure().recoverWithCompletion().onTermination().invoke(() -> ended.set(true));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).onOverflow().drop().select().first(tick -> !ended.get())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
