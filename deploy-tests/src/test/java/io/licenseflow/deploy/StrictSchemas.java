@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,6 @@ final class StrictSchemas {
         return loaded;
     }
 
-    Set<String> kinds() {
-        return byKind.keySet();
-    }
-
     /** What is wrong with {@code object}, as messages naming where; empty when it is valid. */
     List<String> violations(JsonNode object) {
         String kind = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
@@ -77,9 +74,11 @@ final class StrictSchemas {
         definitions.set(QUANTITY, NODES.objectNode().set("anyOf", NODES.arrayNode().add(NODES.objectNode().put("type", "number"))
                 .add(NODES.objectNode().put("type", "string"))));
         definitions.properties().forEach(entry -> close(entry.getValue()));
+        Set<String> roots = new HashSet<>();
+        spec.get("roots").forEach(root -> roots.add(root.asText()));
         for (Map.Entry<String, JsonNode> entry : definitions.properties()) {
             for (JsonNode gvk : entry.getValue().path("x-kubernetes-group-version-kind")) {
-                if (!spec.get("roots").toString().contains("\"" + entry.getKey() + "\"")) {
+                if (!roots.contains(entry.getKey())) {
                     continue;
                 }
                 String group = gvk.path("group").asText();
