@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -117,6 +118,16 @@ class EndUserPortalTest {
             assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing wider than the phone's screen").isTrue();
             PortalBrowser.record(page, "end-user-phone");
+
+            page.locator("#purpose-personalization button").click();
+            PlaywrightAssertions.assertThat(page.locator("#status")).hasText("Saved. Your choice is recorded.", LIVE);
+            page.click("text=See every change you made");
+            Locator table = page.locator(".table-wrap");
+            assertThat((Boolean) table.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")).as("the history scrolls sideways on a phone").isTrue();
+            table.focus();
+            page.keyboard().press("ArrowRight");
+            page.waitForFunction("() => document.querySelector('.table-wrap').scrollLeft > 0"); // the keyboard scrolls it
+            PortalBrowser.record(page, "end-user-phone-history");
         }
     }
 
