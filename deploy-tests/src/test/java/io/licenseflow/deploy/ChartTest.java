@@ -82,6 +82,29 @@ class ChartTest {
     }
 
     @Test
+    void the_prometheus_rule_carries_the_rules_file_and_a_config_map_carries_each_dashboard() throws Exception {
+        List<JsonNode> objects = Chart.render(null, Map.of());
+        JsonNode rule = objects.stream().filter(o -> o.path("kind").asText().equals("PrometheusRule")).findFirst().orElseThrow();
+        JsonNode rulesFile = StrictSchemas.YAML.readTree(Chart.ROOT.resolve("deploy/prometheus/licenseflow-rules.yaml").toFile());
+        assertThat(rule.path("spec")).isEqualTo(rulesFile);
+
+        List<JsonNode> dashboards = objects.stream().filter(o -> o.path("kind").asText().equals("ConfigMap")
+                && o.at("/metadata/labels/grafana_dashboard").asText().equals("1")).toList();
+        try (var files = java.nio.file.Files.list(Chart.ROOT.resolve("deploy/grafana"))) {
+            List<java.nio.file.Path> json = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(json).hasSize(6);
+            assertThat(dashboards).hasSize(json.size());
+            for (java.nio.file.Path file : json) {
+                String name = file.getFileName().toString();
+                assertThat(dashboards).as(name).anySatisfy(map -> assertThat(map.at("/data/" + name.replace("~", "~0")).asText())
+                        .isEqualTo(java.nio.file.Files.readString(file).strip()));
+            }
+        }
+        assertThat(Chart.render(null, Map.of("monitoring.prometheusRule.enabled", false, "monitoring.grafanaDashboards.enabled", false)))
+                .noneMatch(o -> o.path("kind").asText().equals("PrometheusRule") || o.at("/metadata/labels/grafana_dashboard").isTextual());
+    }
+
+    @Test
     void values_the_schema_refuses_stop_the_rendering_with_a_clear_message() {
         assertThatThrownBy(() -> Chart.render(null, Map.of("onboarding.replicas", "two"))).hasMessageContaining("replicas");
         assertThatThrownBy(() -> Chart.render(null, Map.of("image.pullPolicy", "Sometimes"))).hasMessageContaining("pullPolicy");

@@ -1,12 +1,20 @@
 package io.licenseflow.e2e;
 
+import io.licenseflow.testing.LocalStack;
 import io.licenseflow.testing.ServiceProcess;
+import io.licenseflow.testing.TestCertificate;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The four packaged services, started once for all end-to-end test classes of this JVM (each start costs seconds)
- * and stopped when it ends. Configured as ./licenseflow up configures them, against the test stack.
+ * and stopped when it ends. Configured as ./licenseflow up configures them, against the test stack, and besides: each
+ * also serves HTTPS (on its port + 100) with a two-day test certificate, as in Kubernetes, so that its certificate
+ * metric and the certificate-expiry alert are real; notification-service pushes CRM records to a receiver in this JVM
+ * (the generic webhook connector), so that the CRM metrics are real. The test stack's Prometheus scrapes these ports.
  */
 final class PackagedSuite {
 
@@ -49,9 +57,21 @@ final class PackagedSuite {
 
     static synchronized Map<String, ServiceProcess> all() {
         if (services == null) {
+            LocalStack.ensure(List.of("prometheus")); // watching from the start: ObservabilityTest reads what it saw
+            TestCertificate tls = TestCertificate.create(Path.of("target", "tls-suite"));
             Map<String, ServiceProcess> started = new LinkedHashMap<>();
             for (String name : new String[] {"onboarding", "entitlement", "optout", "notification"}) {
-                started.put(name, ServiceProcess.start(name, PORTS.get(name), name.equals("entitlement") ? UNLIMITED : Map.of()));
+                Map<String, String> env = new HashMap<>(Map.of("quarkus.tls.key-store.pem.0.cert", tls.certificate().toAbsolutePath().toString(),
+                        "quarkus.tls.key-store.pem.0.key", tls.key().toAbsolutePath().toString(),
+                        "QUARKUS_HTTP_SSL_PORT", Integer.toString(PORTS.get(name) + 100)));
+                if (name.equals("entitlement")) {
+                    env.putAll(UNLIMITED);
+                }
+                if (name.equals("notification")) {
+                    env.putAll(Map.of("LICENSEFLOW_CRM_CONNECTORS", "webhook", "LICENSEFLOW_CRM_WEBHOOK_URL", CrmReceiver.url(),
+                            "LICENSEFLOW_CRM_WEBHOOK_SECRET", CrmReceiver.SECRET));
+                }
+                started.put(name, ServiceProcess.start(name, PORTS.get(name), env));
             }
             services = Map.copyOf(started);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ServiceProcess::close)));

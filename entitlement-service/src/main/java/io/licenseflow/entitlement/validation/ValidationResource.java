@@ -12,7 +12,9 @@ import io.licenseflow.verifier.AnswerSignature;
 import io.licenseflow.verifier.ValidationCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.event.Observes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -75,6 +77,13 @@ public class ValidationResource {
         this.json = json;
         this.view = view;
         this.registry = registry;
+    }
+
+    /** Every answer code's counter exists from the start, at zero (dashboards and increase() need the series). */
+    void countFromStart(@Observes StartupEvent start) {
+        for (ValidationCode code : ValidationCode.values()) {
+            registry.counter("licenseflow.validations", "code", code.name());
+        }
     }
 
     @POST

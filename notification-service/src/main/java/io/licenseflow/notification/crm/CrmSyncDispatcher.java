@@ -76,6 +76,18 @@ public class CrmSyncDispatcher {
         this.retries = new RetrySchedule(settings.firstRetry(), settings.maxRetryInterval(), settings.giveUpAfter());
         this.metrics = metrics;
         this.loop = new DueWorkLoop(vertx, "CRM sync", this::syncBatch);
+        // Every connector's series from the start, at zero: the first dead letter after a start counts in increase().
+        for (String connector : connectors.names()) {
+            for (String outcome : new String[] {"synced", "retried", "dead"}) {
+                metrics.counter("licenseflow.crm.sync", "connector", connector, "outcome", outcome);
+            }
+            lagTimer(connector);
+        }
+    }
+
+    private Timer lagTimer(String connector) {
+        return Timer.builder("licenseflow.crm.sync.lag").description("From an account's oldest unsynced change to its record's acceptance by the CRM")
+                .tag("connector", connector).publishPercentileHistogram().register(metrics);
     }
 
     @Scheduled(every = "${licenseflow.crm.poll:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -125,9 +137,7 @@ public class CrmSyncDispatcher {
                 .invoke(() -> {
                     count(due.connector(), "synced");
                     if (due.pendingSince() != null) {
-                        Timer.builder("licenseflow.crm.sync.lag").description("From an account's oldest unsynced change to its record's acceptance by the CRM")
-                                .tag("connector", due.connector()).publishPercentileHistogram().register(metrics)
-                                .record(Duration.between(due.pendingSince(), Instant.now()));
+                        lagTimer(due.connector()).record(Duration.between(due.pendingSince(), Instant.now()));
                     }
                 }).replaceWithVoid();
     }

@@ -11,6 +11,7 @@ import io.licenseflow.notification.license.LicenseTypeName;
 import io.licenseflow.notification.notice.Notice;
 import io.licenseflow.notification.template.Brand;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.licenseflow.notification.template.NoticeTemplate;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
@@ -25,6 +26,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,6 +78,21 @@ public class NoticeDispatcher {
         this.metrics = metrics;
         this.sendTimeout = sendTimeout;
         this.loop = new DueWorkLoop(vertx, "notice dispatch", this::dispatchBatch);
+        // Every template's series from the start, at zero: the first failure after a start then counts in increase().
+        for (NoticeTemplate template : NoticeTemplate.values()) {
+            for (String outcome : OUTCOMES) {
+                metrics.counter("licenseflow.notices", "template", template.id(), "outcome", outcome);
+            }
+            deliveryTimer(template.id());
+        }
+    }
+
+    /** suppressed (opted out), sent, retried (a transient SMTP error), waiting (for the recipient's data), failed. */
+    private static final List<String> OUTCOMES = List.of("suppressed", "sent", "retried", "waiting", "failed");
+
+    private Timer deliveryTimer(String template) {
+        return Timer.builder("licenseflow.notice.delivery").description("From a notice's triggering event to its acceptance by the mail server")
+                .tag("template", template).publishPercentileHistogram().register(metrics);
     }
 
     @Scheduled(every = "${licenseflow.notices.poll}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -174,9 +191,7 @@ public class NoticeDispatcher {
     private void sent(Notice notice) {
         count(notice.template, "sent");
         if (notice.resendOf == null) {
-            Timer.builder("licenseflow.notice.delivery").description("From a notice's triggering event to its acceptance by the mail server")
-                    .tag("template", notice.template).publishPercentileHistogram().register(metrics)
-                    .record(Duration.between(notice.triggeredAt, Instant.now()));
+            deliveryTimer(notice.template).record(Duration.between(notice.triggeredAt, Instant.now()));
         }
     }
 

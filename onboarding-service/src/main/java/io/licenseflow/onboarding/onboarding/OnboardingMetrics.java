@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The saga's figures: onboardings started, completed and failed (by step and reason), stalled (by step), how long
+ * The saga's figures (every series registered at start, at zero, so that the first event after a start counts in
+ * increase() and the alerts' selectors find the series): onboardings started, completed and failed (by step and reason), stalled (by step), how long
  * each step took (histograms; ACTIVATED's is the time from key assignment to the first activation), events ignored
  * (by reason), and how many onboardings stand at each step and status (read from the database every 30 s, so every
  * replica reports the same).
@@ -23,6 +24,7 @@ public class OnboardingMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> standing = new ConcurrentHashMap<>();
+    private final Map<OnboardingStep, Timer> stepDurations = new java.util.EnumMap<>(OnboardingStep.class);
 
     public OnboardingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,7 +34,12 @@ public class OnboardingMetrics {
                 standing.put(step + "/" + status, value);
                 registry.gauge("licenseflow.onboardings", io.micrometer.core.instrument.Tags.of("step", step.name(), "status", status.name()), value);
             }
+            registry.counter("licenseflow.onboarding.stalled", "step", step.name());
+            stepDurations.put(step, Timer.builder("licenseflow.onboarding.step.duration").description("time from the previous step's confirmation to this one's")
+                    .tag("step", step.name()).publishPercentileHistogram().register(registry));
         }
+        registry.counter("licenseflow.onboarding.started");
+        registry.counter("licenseflow.onboarding.completed");
     }
 
     void started() {
@@ -56,8 +63,7 @@ public class OnboardingMetrics {
     }
 
     void stepTook(OnboardingStep step, Duration duration) {
-        Timer.builder("licenseflow.onboarding.step.duration").description("time from the previous step's confirmation to this one's")
-                .tag("step", step.name()).publishPercentileHistogram().register(registry).record(duration);
+        stepDurations.get(step).record(duration);
     }
 
     @Scheduled(identity = "onboarding-gauges", every = "${licenseflow.onboarding.gauges-every:30s}", delayed = "5s")

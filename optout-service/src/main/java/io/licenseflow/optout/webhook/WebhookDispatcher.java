@@ -80,6 +80,9 @@ public class WebhookDispatcher {
                 .setMaxPoolSize(50).setName("webhooks"));
         this.latency = Timer.builder("licenseflow.webhook.latency").description("From a change's commit to its delivery's 2xx")
                 .publishPercentileHistogram().register(metrics);
+        for (String outcome : OUTCOMES) {
+            metrics.counter("licenseflow.webhook.attempts", "outcome", outcome); // at zero from the start: see count()
+        }
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -217,6 +220,9 @@ public class WebhookDispatcher {
         count(dead ? "dead" : "retry");
         return null;
     }
+
+    /** Every attempt's outcome: delivered, gone (410, endpoint disabled), retry (failed, tried again later), dead. */
+    private static final List<String> OUTCOMES = List.of("delivered", "gone", "retry", "dead");
 
     private void count(String outcome) {
         metrics.counter("licenseflow.webhook.attempts", "outcome", outcome).increment();

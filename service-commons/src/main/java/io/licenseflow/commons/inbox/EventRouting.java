@@ -26,6 +26,7 @@ public final class EventRouting {
 
     public <P> EventRouting on(String type, int schemaVersion, Class<P> payloadType, BiFunction<EventEnvelope, P, Uni<?>> effect) {
         handlers.put(type + "/v" + schemaVersion, event -> effect.apply(event, event.payloadAs(payloadType)));
+        processedEvents.expect(consumer, type);
         return this;
     }
 

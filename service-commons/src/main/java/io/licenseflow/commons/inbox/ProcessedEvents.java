@@ -45,6 +45,16 @@ public class ProcessedEvents {
         this.maxBackOff = maxBackOff;
     }
 
+    /**
+     * Registers the consumer's counters for an event type at zero, so that its first dead letter after a start shows
+     * in increase() (a counter born at 1 has no increase) and the dead-letter alert finds the series.
+     */
+    void expect(String consumer, String type) {
+        for (String outcome : new String[] {"applied", "duplicate", "failed"}) {
+            metrics.counter("licenseflow.events.consumed", "consumer", consumer, "type", type, "outcome", outcome);
+        }
+    }
+
     /** Handlers for {@code consumer}, one per event type and version, each applied once per event. */
     public EventRouting routing(String consumer) {
         return new EventRouting(this, consumer);

@@ -3,6 +3,7 @@ package io.licenseflow.commons.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
  * <p>Every replica prunes; the delete is idempotent, so that only costs a few redundant statements.
  */
 @ApplicationScoped
+@Startup // its counter exists from the start, not from the first pruning
 public class OutboxRetention {
 
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
