@@ -105,6 +105,25 @@ class ChartTest {
     }
 
     @Test
+    void an_applications_extra_environment_reaches_its_container_only() {
+        List<JsonNode> deployments = Chart.render(null, Map.of("notification.extraEnv[0].name", "LICENSEFLOW_NOTIFICATION_BRAND_VENDOR_NAME",
+                "notification.extraEnv[0].value", "Example Software")).stream().filter(o -> o.path("kind").asText().equals("Deployment")).toList();
+        for (JsonNode deployment : deployments) {
+            List<String> names = new ArrayList<>();
+            deployment.at("/spec/template/spec/containers/0/env").forEach(env -> names.add(env.path("name").asText()));
+            if (Chart.name(deployment).equals("Deployment/licenseflow-notification")) {
+                assertThat(deployment.at("/spec/template/spec/containers/0/env")).anySatisfy(env -> {
+                    assertThat(env.path("name").asText()).isEqualTo("LICENSEFLOW_NOTIFICATION_BRAND_VENDOR_NAME");
+                    assertThat(env.path("value").asText()).isEqualTo("Example Software");
+                });
+            } else {
+                assertThat(names).as(Chart.name(deployment)).doesNotContain("LICENSEFLOW_NOTIFICATION_BRAND_VENDOR_NAME");
+            }
+        }
+        assertThatThrownBy(() -> Chart.render(null, Map.of("notification.extraEnv[0].value", "no name"))).hasMessageContaining("name");
+    }
+
+    @Test
     void values_the_schema_refuses_stop_the_rendering_with_a_clear_message() {
         assertThatThrownBy(() -> Chart.render(null, Map.of("onboarding.replicas", "two"))).hasMessageContaining("replicas");
         assertThatThrownBy(() -> Chart.render(null, Map.of("image.pullPolicy", "Sometimes"))).hasMessageContaining("pullPolicy");

@@ -139,6 +139,14 @@ final class StrictSchemas {
 
     /** Closes every object schema in {@code node} that Kubernetes does not keep open. */
     static void close(JsonNode node) {
+        close(node, false);
+    }
+
+    /**
+     * A branch of oneOf/anyOf/allOf constrains the object its parent describes (e.g. Strimzi's "certificate or
+     * pattern"): closing the branch itself would refuse the parent's other properties, so only its insides are closed.
+     */
+    private static void close(JsonNode node, boolean branch) {
         if (node instanceof ObjectNode object) {
             if ("int-or-string".equals(object.path("format").asText()) || object.path("x-kubernetes-int-or-string").asBoolean()) {
                 object.remove(List.of("type", "format", "anyOf"));
@@ -149,14 +157,20 @@ final class StrictSchemas {
                 object.set("anyOf", NODES.arrayNode().add(NODES.objectNode().put("type", "number")).add(NODES.objectNode().put("type", "string")));
             }
             boolean open = object.path("x-kubernetes-preserve-unknown-fields").asBoolean();
-            if (object.has("properties") && !object.has("additionalProperties") && !open) {
+            if (object.has("properties") && !object.has("additionalProperties") && !open && !branch) {
                 object.put("additionalProperties", false);
             }
-            for (Iterator<JsonNode> values = object.elements(); values.hasNext(); ) {
-                close(values.next());
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                boolean branches = List.of("oneOf", "anyOf", "allOf").contains(field.getKey()) && field.getValue().isArray();
+                if (branches) {
+                    field.getValue().forEach(alternative -> close(alternative, true));
+                } else {
+                    close(field.getValue(), false);
+                }
             }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(StrictSchemas::close);
+            array.forEach(item -> close(item, false));
         }
     }
 
