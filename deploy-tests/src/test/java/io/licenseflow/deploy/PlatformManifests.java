@@ -61,7 +61,7 @@ final class PlatformManifests {
             spec.put("partitions", Integer.parseInt(fields[1]));
             spec.put("replicas", 3);
             ObjectNode config = spec.putObject("config");
-            for (String setting : fields[2].split(",")) {
+            for (String setting : fields.length > 2 ? fields[2].split(",") : new String[0]) {
                 String[] pair = setting.split("=", 2);
                 config.put(pair[0], pair[1]);
             }
