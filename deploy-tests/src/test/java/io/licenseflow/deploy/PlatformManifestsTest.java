@@ -75,6 +75,54 @@ class PlatformManifestsTest {
     }
 
     @Test
+    void the_manifests_name_each_other_consistently() throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        for (Path file : manifests()) {
+            objects.addAll(Chart.documents(Files.readString(file)));
+        }
+        JsonNode connect = only(objects, "KafkaConnect");
+        JsonNode role = only(objects, "Role");
+        JsonNode metrics = only(objects, "ConfigMap");
+        Set<String> readableSecrets = new TreeSet<>();
+        role.at("/rules/0/resourceNames").forEach(name -> readableSecrets.add(name.asText()));
+        Set<String> publications = new TreeSet<>();
+        objects.stream().filter(o -> o.path("kind").asText().equals("Publication")).forEach(p -> publications.add(p.at("/spec/name").asText()));
+        List<JsonNode> connectors = objects.stream().filter(o -> o.path("kind").asText().equals("KafkaConnector")).toList();
+        assertThat(connectors).hasSize(PlatformManifests.DATABASES.size());
+        for (JsonNode connector : connectors) {
+            assertThat(connector.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(connect.at("/metadata/name").asText());
+            Matcher secret = Pattern.compile("\\$\\{secrets:[^/]+/([^:]+):username}").matcher(connector.at("/spec/config/database.user").asText());
+            assertThat(secret.matches()).isTrue();
+            assertThat(readableSecrets).as("Kafka Connect may read " + secret.group(1)).contains(secret.group(1));
+            assertThat(publications).contains(connector.at("/spec/config/publication.name").asText());
+            // the connector-down alert maps Debezium's name (the topic prefix) to the connector's
+            String database = connector.at("/spec/config/database.dbname").asText();
+            assertThat(connector.at("/spec/config/topic.prefix").asText()).isEqualTo("licenseflow-cdc-" + database);
+            assertThat(connector.at("/metadata/name").asText()).isEqualTo("licenseflow-" + database + "-outbox");
+        }
+        assertThat(connect.at("/spec/metricsConfig/valueFrom/configMapKeyRef/name").asText()).isEqualTo(metrics.at("/metadata/name").asText());
+        assertThat(metrics.path("data").has(connect.at("/spec/metricsConfig/valueFrom/configMapKeyRef/key").asText())).isTrue();
+        assertThat(connect.at("/metadata/annotations/strimzi.io~1use-connector-resources").asText()).isEqualTo("true");
+        JsonNode podMonitor = only(objects, "PodMonitor");
+        assertThat(podMonitor.at("/spec/selector/matchLabels/strimzi.io~1cluster").asText()).isEqualTo(connect.at("/metadata/name").asText());
+        JsonNode keycloak = only(objects, "Keycloak");
+        assertThat(only(objects, "KeycloakRealmImport").at("/spec/keycloakCRName").asText()).isEqualTo(keycloak.at("/metadata/name").asText());
+        JsonNode values = StrictSchemas.YAML.readTree(Chart.CHART.resolve("values.yaml").toFile());
+        assertThat(values.at("/kafka/bootstrapServers").asText()).as("the chart's default Kafka: the plain listener of k8s/'s Kafka")
+                .isEqualTo(only(objects, "Kafka").at("/metadata/name").asText() + "-kafka-bootstrap:9092");
+        assertThat(values.at("/postgresql/host").asText()).as("the chart's default PostgreSQL: k8s/'s cluster's read-write Service")
+                .isEqualTo(only(objects, "Cluster").at("/metadata/name").asText() + "-rw");
+        assertThat(values.at("/oidc/url").asText()).as("the chart's default realm URL: k8s/'s Keycloak")
+                .isEqualTo(keycloak.at("/spec/hostname/hostname").asText() + "/realms/licenseflow");
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String kind) {
+        List<JsonNode> matching = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+        assertThat(matching).as(kind).hasSize(1);
+        return matching.get(0);
+    }
+
+    @Test
     void the_topic_list_has_every_topic_a_service_reads_or_writes() throws IOException {
         Set<String> listed = new TreeSet<>();
         for (String line : Files.readAllLines(Chart.ROOT.resolve("deploy/kafka/topics.conf"))) {
