@@ -59,7 +59,7 @@ class ObservabilityTest {
                     .as("the validation, twice scraped").isNotEmpty();
             assertThat(query("count_over_time(debezium_postgres_connected[1m]) >= 2")).as("the four outbox connectors, twice scraped").hasSize(4);
             assertThat(query("licenseflow:validation_requests:rate5m")).as("the recording rules have seen it").isNotEmpty();
-            assertThat(CrmReceiver.RECEIVED.get()).as("notification-service pushed CRM records").isPositive();
+            assertThat(PackagedSuite.crm().requests).as("notification-service pushed CRM records").isNotEmpty();
         });
     }
 

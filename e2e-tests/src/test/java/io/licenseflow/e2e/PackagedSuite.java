@@ -3,6 +3,7 @@ package io.licenseflow.e2e;
 import io.licenseflow.testing.LocalStack;
 import io.licenseflow.testing.ServiceProcess;
 import io.licenseflow.testing.TestCertificate;
+import io.licenseflow.testing.WebhookReceiver;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * and stopped when it ends. Configured as ./licenseflow up configures them, against the test stack, and besides: each
  * also serves HTTPS (on its port + 100) with a two-day test certificate, as in Kubernetes, so that its certificate
  * metric and the certificate-expiry alert are real; notification-service pushes CRM records to a receiver in this JVM
- * (the generic webhook connector), so that the CRM metrics are real. The test stack's Prometheus scrapes these ports.
+ * (the generic webhook connector, to a WebhookReceiver), so that the CRM metrics are real. The test stack's Prometheus scrapes these ports.
  */
 final class PackagedSuite {
 
@@ -25,6 +26,8 @@ final class PackagedSuite {
             "notification", 28094);
     private static Map<String, ServiceProcess> services;
     private static ServiceProcess portal;
+    private static WebhookReceiver crm;
+    private static final String CRM_SECRET = "whsec_ZTJlLWNybS1yZWNlaXZlci1zaWduaW5nLXNlY3JldA==";
     /**
      * The hostile-input corpus sends hundreds of bad keys from one address, and later classes use keys from the same
      * address: the rate limits would refuse them. entitlement-service's RateLimitTest tests the limits.
@@ -67,6 +70,22 @@ final class PackagedSuite {
         }
     }
 
+    /**
+     * Where notification-service's generic CRM connector posts account records: a receiver in this JVM that accepts
+     * each. (notification-service's CrmSyncTest checks the records and their signatures; here they need somewhere to go.)
+     */
+    static synchronized WebhookReceiver crm() {
+        if (crm == null) {
+            try {
+                crm = new WebhookReceiver();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(crm::close));
+        }
+        return crm;
+    }
+
     static synchronized Map<String, ServiceProcess> all() {
         if (services == null) {
             watchWithPrometheus();
@@ -81,8 +100,8 @@ final class PackagedSuite {
                     env.putAll(UNLIMITED);
                 }
                 if (name.equals("notification")) {
-                    env.putAll(Map.of("LICENSEFLOW_CRM_CONNECTORS", "webhook", "LICENSEFLOW_CRM_WEBHOOK_URL", CrmReceiver.url(),
-                            "LICENSEFLOW_CRM_WEBHOOK_SECRET", CrmReceiver.SECRET));
+                    env.putAll(Map.of("LICENSEFLOW_CRM_CONNECTORS", "webhook", "LICENSEFLOW_CRM_WEBHOOK_URL", crm().url(),
+                            "LICENSEFLOW_CRM_WEBHOOK_SECRET", CRM_SECRET));
                 }
                 started.put(name, ServiceProcess.start(name, PORTS.get(name), env));
             }
